@@ -1,0 +1,81 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import { astroEntry, readConfig, type Config } from './config.ts';
+import { createServiceHandler } from './http/service-handler.ts';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
+
+export interface RunningServer {
+  server: Server;
+  /** The port actually bound (useful with PORT=0 in tests). */
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const SERVICE_PREFIXES = ['/api/', '/open311/'];
+
+/**
+ * One process, one port: the reporting service's own routes (streamed, never
+ * buffered whole) in front of Astro's handler, which serves the prerendered site.
+ */
+export async function startServer(config: Config = readConfig()): Promise<RunningServer> {
+  const entry = astroEntry(config);
+  if (!existsSync(entry)) throw new Error(`Expected a built site at ${entry}; run "npm run build" first.`);
+  // Astro's standalone entry would start its own server on import; ours serves instead.
+  process.env.ASTRO_NODE_AUTOSTART = 'disabled';
+  const astro = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
+  const service = await createServiceHandler(config);
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (SERVICE_PREFIXES.some((p) => path.startsWith(p))) {
+      service.handle(req, res).catch((error: unknown) => {
+        console.error('service error', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        res.end(JSON.stringify({ errors: [{ field: '', code: 'internal', message: '服务器内部错误，请稍后重试。' }] }));
+      });
+      return;
+    }
+    astro.handler(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('404');
+    });
+  });
+  // Slow clients may not hold a connection open forever (slowloris).
+  server.headersTimeout = 20_000;
+  server.requestTimeout = 120_000;
+  server.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return {
+    server,
+    port,
+    url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await service.close();
+    },
+  };
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const running = await startServer();
+  console.log(`执法公示 serving on ${running.url}`);
+  const stop = (signal: string) => {
+    console.log(`${signal}: closing`);
+    running.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}

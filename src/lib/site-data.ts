@@ -1,0 +1,60 @@
+// The one module that reads content for pages: it loads and validates once per
+// build and hands components plain data (STYLE.md: components never read files).
+import { loadContent, type Content } from './content/load-content.ts';
+import type { Decision } from './content/load-decisions.ts';
+import { createWorkingCalendar, type WorkingCalendar } from './working-days.ts';
+import { todayInChina } from './dates.ts';
+
+let cached: Content | undefined;
+let calendar: WorkingCalendar | undefined;
+let listed: Decision[] | undefined;
+
+export function getContent(): Content {
+  cached ??= loadContent();
+  return cached;
+}
+
+export function getCalendar(): WorkingCalendar {
+  calendar ??= createWorkingCalendar(getContent().calendar);
+  return calendar;
+}
+
+/**
+ * The date the site is built for. Display periods end relative to it, so a
+ * decision leaves the lists on the first build after its 公示截止期.
+ * SITE_TODAY pins it for reproducible builds.
+ */
+export function siteToday(): string {
+  return process.env.SITE_TODAY ?? todayInChina();
+}
+
+/** Where a decision stands on the public site. */
+export type DecisionVisibility = 'listed' | 'withdrawn' | 'expired';
+
+export function visibilityOf(d: Decision, today: string = siteToday()): DecisionVisibility {
+  if (d.status === 'withdrawn') return 'withdrawn';
+  if (d.displayUntil < today) return 'expired';
+  return 'listed';
+}
+
+/** Decisions shown in lists: in their display period and not withdrawn, newest first. */
+export function listedDecisions(): Decision[] {
+  listed ??= sortNewestFirst(getContent().decisions.filter((d) => visibilityOf(d) === 'listed'));
+  return listed;
+}
+
+export function sortNewestFirst(decisions: readonly Decision[]): Decision[] {
+  return [...decisions].sort((a, b) => b.decidedOn.localeCompare(a.decidedOn) || b.docNo.localeCompare(a.docNo));
+}
+
+export function officeName(code: string): string {
+  return getContent().offices.find((o) => o.code === code)?.name ?? code;
+}
+
+export function countyName(code: string): string {
+  return getContent().offices.find((o) => o.code === code)?.areaName ?? code;
+}
+
+export function categoryName(code: string): string {
+  return getContent().categories.find((c) => c.code === code)?.name ?? code;
+}
