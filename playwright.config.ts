@@ -28,6 +28,6 @@ export default defineConfig({
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT: 'off' },
+    env: { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT: 'off' },
   },
 });

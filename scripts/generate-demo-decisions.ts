@@ -25,7 +25,7 @@ function next(i: number, category: string, decidedOn: string, extra: Partial<Par
   const key = `${county}-${decidedOn.slice(0, 4)}`;
   const serial = (serials.get(key) ?? 0) + 1 + (i % 3);
   serials.set(key, serial);
-  return generateDecision(random, { category, county, partyKind: KINDS[i % 3], decidedOn, serial, demo: true, publishDelayDays: 1 + (i % 5), ...extra });
+  return generateDecision(random, { category, county, partyKind: KINDS[i % 3] ?? 'legal-person', decidedOn, serial, demo: true, publishDelayDays: 1 + (i % 5), ...extra });
 }
 
 for (let i = 0; i < 42; i++) {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const position = z.tuple([z.number().finite(), z.number().finite()], { error: 'expected a [lng, lat] position' }).rest(z.number());
+const position = z.tuple([z.number(), z.number()], { error: 'expected a [lng, lat] position' }).rest(z.number());
 const ring = z.array(position).min(4, 'expected a closed ring of at least 4 positions');
 const polygon = z.strictObject({ type: z.literal('Polygon'), coordinates: z.array(ring).min(1) });
 const multiPolygon = z.strictObject({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(ring).min(1)).min(1) });

@@ -10,8 +10,7 @@ export const regionCode = z
 
 /** An amount of money in 元: a finite number, not negative. */
 export const yuan = z
-  .number({ error: 'expected an amount in 元 as a number, e.g. 120000' })
-  .finite('expected a finite amount in 元')
+  .number({ error: 'expected an amount in 元 as a finite number, e.g. 120000' })
   .nonnegative('expected an amount of 0 元 or more');
 
 /** A reference to one article of a law: `{ law: land-administration-law, article: 77 }`. */
