@@ -19,7 +19,7 @@ export function isResidentIdNumber(candidate: string): boolean {
 }
 
 /** A masked natural person's name: surname (one or two characters) then 某 or 某某. */
-export const MASKED_NAME = /^\p{Script=Han}{1,2}某{1,2}$/u;
+export const MASKED_NAME = /^(?:(?!某)\p{Script=Han}){1,2}某{1,2}$/u;
 
 // Words that introduce a person in Chinese decision texts; a 2–3 character
 // name right after one, followed by punctuation, is taken for a full name.
