@@ -1,0 +1,100 @@
+// npm run bench:build — builds the site with 1,000 and 10,000 generated
+// decisions and, in the same run, a bare Astro site with the same number of
+// trivial pages (the floor). Prints build time, peak memory, page and CSS sizes.
+// Usage: node scripts/bench-build.ts [--sizes 1000,10000]
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { generateCorpus } from './generate-corpus.ts';
+import { describeMachine } from './machine.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' } } });
+const sizes = (values.sizes ?? '').split(',').map(Number);
+// Inside the project, so that the builds resolve node_modules.
+const work = resolve('bench-out');
+mkdirSync(work, { recursive: true });
+
+/** Peak resident memory of a process and its children, sampled from /proc. */
+function sampleRss(pid: number): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
+      if (Number(entry) === pid || ppid === pid) total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
+
+async function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRss: number }> {
+  const started = process.hrtime.bigint();
+  const child = spawn('npx', ['astro', 'build', ...args], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let peakRss = 0;
+  const timer = setInterval(() => {
+    if (child.pid) peakRss = Math.max(peakRss, sampleRss(child.pid));
+  }, 200);
+  const code = await new Promise<number | null>((done) => child.on('close', done));
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`astro build failed (${code}):\n${stderr.slice(-3000)}`);
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, peakRss };
+}
+
+function makeBareSite(dir: string, count: number): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages', 'p'), { recursive: true });
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ output: 'static' });\n");
+  writeFileSync(
+    join(dir, 'src', 'pages', 'p', '[n].astro'),
+    `---\nexport function getStaticPaths() { return Array.from({ length: ${count} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\n---\n<html lang="zh-CN"><head><title>{n}</title></head><body><h1>第 {n} 页</h1></body></html>\n`,
+  );
+}
+
+function walk(dir: string, ending: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(ending))
+    .map((f) => join(dir, f));
+}
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+console.log(`Machine: ${describeMachine()}`);
+const rows: string[] = [];
+const results = new Map<number, { site: number; bare: number }>();
+for (const n of sizes) {
+  const corpus = join(work, `corpus-${n}`);
+  generateCorpus({ count: n, out: corpus });
+  const siteOut = join(work, `site-${n}`);
+  const site = await timedBuild(['--outDir', siteOut], process.cwd(), { CONTENT_DIR: corpus, SITE_TODAY: '2026-11-26' });
+  const bareDir = join(work, `bare-${n}`);
+  makeBareSite(bareDir, n);
+  const bare = await timedBuild([], bareDir, {});
+  results.set(n, { site: site.seconds, bare: bare.seconds });
+  const pages = walk(join(siteOut, 'client', 'decisions'), 'index.html').filter((f) => /自然资罚-/.test(f));
+  const largestPage = Math.max(...pages.slice(0, 500).map(gz));
+  const css = walk(join(siteOut, 'client'), '.css').reduce((s, f) => s + gz(f), 0);
+  const htmlFiles = walk(join(siteOut, 'client'), '.html');
+  const htmlBytes = htmlFiles.reduce((s, f) => s + statSync(f).size, 0);
+  rows.push(
+    `| ${n.toLocaleString('en')} | ${site.seconds.toFixed(1)} s | ${bare.seconds.toFixed(1)} s | ${(site.seconds / bare.seconds).toFixed(2)}× | ${mb(site.peakRss)} | ${htmlFiles.length.toLocaleString('en')} pages, ${mb(htmlBytes)} | ${(largestPage / 1024).toFixed(1)} KB | ${(css / 1024).toFixed(1)} KB |`,
+  );
+  console.log(rows.at(-1));
+}
+console.log('\n| decisions | site build | bare Astro, same page count | ratio | peak RSS (site) | output | largest decision page (gzip) | all CSS (gzip) |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of rows) console.log(r);
+const [small, large] = sizes;
+if (small && large && results.get(small) && results.get(large)) {
+  const s = results.get(small)!;
+  const l = results.get(large)!;
+  console.log(`\nScaling ${small} → ${large} (${large / small}× the decisions): site ${(l.site / s.site).toFixed(2)}×, bare ${(l.bare / s.bare).toFixed(2)}×`);
+}
