@@ -1,18 +1,38 @@
-// `npm start`: builds the site when there is no build yet, then serves it.
-import { existsSync } from 'node:fs';
+// `npm start`: builds the site when there is no build or the build is older
+// than the content or the source, then serves it on one port (default 4321).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { astroEntry, readConfig } from '../api/config.ts';
 
 const config = readConfig();
-if (!existsSync(astroEntry(config)) || process.env.REBUILD === '1') {
-  console.log('Building the site (first start)…');
-  const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit' });
+
+/** The newest modification time of any file below the given paths. */
+function newestChange(paths: string[]): number {
+  let newest = 0;
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const stat = statSync(path);
+    if (stat.isFile()) newest = Math.max(newest, stat.mtimeMs);
+    else
+      for (const name of readdirSync(path, { recursive: true, encoding: 'utf8' })) {
+        newest = Math.max(newest, statSync(join(path, name)).mtimeMs);
+      }
+  }
+  return newest;
+}
+
+const entry = astroEntry(config);
+const stale = !existsSync(entry) || newestChange([config.contentDir, 'src', 'public', 'astro.config.mjs']) > statSync(entry).mtimeMs;
+if (stale || process.env.REBUILD === '1') {
+  console.log(existsSync(entry) ? 'Content or source changed since the last build: rebuilding…' : 'Building the site (first start)…');
+  const build = spawnSync('npx', ['astro', 'build', '--outDir', config.distDir], { stdio: 'inherit', env: { ...process.env, CONTENT_DIR: config.contentDir } });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-await import('../api/server.ts').then(async ({ startServer }) => {
-  const running = await startServer(config);
-  console.log(`执法公示 serving on ${running.url}`);
-  const stop = () => running.close().then(() => process.exit(0), () => process.exit(1));
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-});
+
+const { startServer } = await import('../api/server.ts');
+const running = await startServer(config);
+console.log(`执法公示 serving on ${running.url}`);
+const stop = () => running.close().then(() => process.exit(0), () => process.exit(1));
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
