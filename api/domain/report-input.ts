@@ -57,6 +57,9 @@ const startedOn = z.preprocess(
     .optional(),
 );
 
+/** Fields the cross-field rules of reportInputSchema read. */
+const CROSS_CHECKED = new Set(['lat', 'lng', 'address', 'contactConsent', 'phone', 'email', 'journalist', 'outlet']);
+
 /** The text fields of a report (photos travel as files beside them). */
 export const reportInputSchema = z
   .object({
@@ -103,7 +106,9 @@ export const reportInputSchema = z
     if (r.journalist && !r.outlet) {
       ctx.addIssue({ code: 'custom', path: ['outlet'], message: '请填写所在媒体名称' });
     }
-  });
+    // Zod skips refinements once any field failed; these rules read only the fields
+    // below, so they still run then and every field at fault is listed at once.
+  }, { when: (payload) => payload.issues.every((issue) => !CROSS_CHECKED.has(String(issue.path?.[0]))) });
 export type ReportInput = z.output<typeof reportInputSchema>;
 
 /** One field at fault, as the API answers it: `{ errors: [{ field, code, message }] }`. */
