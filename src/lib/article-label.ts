@@ -1,19 +1,46 @@
 import type { ArticleRef } from '../schemas/common.ts';
+import type { Law } from './content/load-laws.ts';
 import { toChineseNumber } from './format.ts';
+import { articlePageHref, lawHref } from './laws/law-urls.ts';
+import { articleKey } from './laws/parse-law-text.ts';
+import { findLaw, latestVersionWith, resolveCitation } from './laws/resolve-citation.ts';
+import { currentVersion, versionOn } from './laws/select-version.ts';
+import { getContent, siteToday } from './site-data.ts';
 
-// Short titles of the laws decisions cite, until the enforcement basis
-// (content/basis) names them; the basis pages take over from this table.
-const LAW_SHORT_TITLES: Record<string, string> = {
-  'land-administration-law': '土地管理法',
-  'land-administration-regulations': '土地管理法实施条例',
-  'mineral-resources-law': '矿产资源法',
-  'mineral-resources-rules': '矿产资源法实施细则',
-  'administrative-penalty-law': '行政处罚法',
-};
+function laws(): readonly Law[] {
+  return getContent().laws;
+}
+
+/** The short title of a law (土地管理法) from content/basis, or its id when the law is unknown. */
+export function lawShortTitle(lawId: string, onDate: string = siteToday()): string {
+  const law = findLaw(laws(), lawId);
+  if (!law) return lawId;
+  return (currentVersion(law.versions, onDate) ?? law.versions[0])?.shortTitle ?? lawId;
+}
 
 /** 《土地管理法》第七十七条 */
 export function articleLabel(ref: ArticleRef): string {
-  const law = LAW_SHORT_TITLES[ref.law] ?? ref.law;
   const paragraph = ref.paragraph ? `第${toChineseNumber(ref.paragraph)}款` : '';
-  return `《${law}》第${toChineseNumber(ref.article)}条${paragraph}`;
+  return `《${lawShortTitle(ref.law)}》第${toChineseNumber(ref.article)}条${paragraph}`;
+}
+
+/**
+ * The page of a cited article. With `onDate`, the version in force that day
+ * (falling back to the newest version that has the article); without, the
+ * version in force today. Throws for a law that content/basis lacks, because a
+ * link to nowhere must stop the build, not ship.
+ */
+export function articleHref(ref: ArticleRef, onDate?: string): string {
+  const law = findLaw(laws(), ref.law);
+  if (!law) throw new Error(`Expected a law id from content/basis for ${ref.law} article ${ref.article}; no such law.`);
+  const key = articleKey(ref.article);
+  const dated = onDate === undefined ? currentVersion(law.versions, siteToday()) : versionOn(law.versions, onDate);
+  const version = dated?.articleByKey.has(key) ? dated : latestVersionWith(law, key);
+  return version ? articlePageHref(law.id, version.effectiveFrom, key) : lawHref(law.id);
+}
+
+/** The article page a decision's citation links to: the version that applied to it (从旧兼从轻, see resolveCitation). */
+export function decisionArticleHref(ref: ArticleRef, decision: { violationDate: string; decidedOn: string }): string {
+  const c = resolveCitation(laws(), ref, decision.violationDate, decision.decidedOn);
+  return c.ok ? articlePageHref(ref.law, c.version.effectiveFrom, c.article.key) : articleHref(ref, decision.violationDate);
 }

@@ -1,10 +1,12 @@
 import type { Category } from '../../schemas/category.ts';
 import type { CalendarYear } from '../../schemas/calendar.ts';
 import type { Site } from '../../schemas/site.ts';
+import { checkArticleRefs } from './check-article-refs.ts';
 import { ProblemList } from './content-error.ts';
 import { loadCalendar } from './load-calendar.ts';
 import { loadCategories } from './load-categories.ts';
 import { loadDecisions, type Decision } from './load-decisions.ts';
+import { loadLaws, type Law } from './load-laws.ts';
 import { loadOffices, type LoadedOffice } from './load-offices.ts';
 import { loadSite } from './load-site.ts';
 import { contentDir } from './read-files.ts';
@@ -16,6 +18,7 @@ export interface Content {
   offices: LoadedOffice[];
   decisions: Decision[];
   calendar: CalendarYear[];
+  laws: Law[];
 }
 
 /**
@@ -29,7 +32,9 @@ export function loadContent(dir: string = contentDir()): Content {
   const offices = loadOffices(dir, problems);
   const calendar = loadCalendar(dir, problems);
   const decisions = loadDecisions(dir, problems, { categories, offices });
+  const laws = loadLaws(dir, problems);
+  checkArticleRefs(laws, decisions, categories, problems);
   problems.throwIfAny();
   // throwIfAny has thrown when site.yaml failed, so site is defined here.
-  return { site: site as Site, categories, offices, decisions, calendar };
+  return { site: site as Site, categories, offices, decisions, calendar, laws };
 }
