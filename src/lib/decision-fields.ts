@@ -3,6 +3,7 @@ import type { Decision } from './content/load-decisions.ts';
 import type { WorkingCalendar } from './working-days.ts';
 import { workingDaysBetween } from './working-days.ts';
 import { toWanYuan } from './format.ts';
+import { articleLabel } from './article-label.ts';
 
 /** Chinese label of each penalty kind (处罚类别, CF_CFLB). */
 export const PENALTY_LABEL: Record<Penalty['kind'], string> = {
@@ -80,7 +81,7 @@ export function toCreditFields(d: Decision, authority: { name: string; creditCod
     CF_WSH: d.docNo,
     CF_WFXW: categoryName,
     CF_SY: d.facts.join('\n'),
-    CF_YJ: d.basis.map((b) => `${b.law}#${b.article}`).join(';'),
+    CF_YJ: d.basis.map((b) => articleLabel(b)).join('；'),
     CF_CFLB: penaltyCategories(d).join(';'),
     CF_NR: d.penalties.map((p) => p.text).join('；'),
     CF_NR_FK: toWanYuan(totalFine(d)),

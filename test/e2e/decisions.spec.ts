@@ -130,3 +130,24 @@ test('no public page shows a natural person unmasked', async ({ page }) => {
   await page.goto(decisionPath(naturalPersons[0]!.docNo));
   await expect(page.locator('dd', { hasText: /^\p{Script=Han}{1,2}某{1,2}$/u }).first()).toBeVisible();
 });
+
+test('the open data holds every listed decision, with 万元 amounts, and no personal data', async ({ page, request }) => {
+  const json = (await (await request.get('/data/decisions.json')).json()) as { count: number; decisions: { CF_WSH: string; CF_NR_FK: number }[] };
+  expect(json.count).toBe(listed.length);
+  const sample = listed.find((d) => d.penalties.some((p) => p.kind === 'fine'))!;
+  const row = json.decisions.find((r) => r.CF_WSH === sample.docNo);
+  expect(row?.CF_NR_FK).toBe(sample.penalties.filter((p) => p.kind === 'fine').reduce((s, p) => s + (p.amount ?? 0), 0) / 10_000);
+  const csvResponse = await request.get('/data/decisions.csv');
+  expect(csvResponse.headers()['content-type']).toContain('text/csv');
+  const csv = await csvResponse.text();
+  expect(csv.startsWith('\uFEFFCF_WSH,')).toBe(true);
+  if (withdrawn) expect(csv).not.toContain(withdrawn.docNo);
+  const { findPersonalData } = await import('../../src/schemas/privacy.ts');
+  expect(findPersonalData(csv).filter((f) => f.kind !== 'full-name')).toEqual([]);
+  const feed = await (await request.get('/decisions/feed.xml')).text();
+  expect(feed).toContain('<rss');
+  expect((feed.match(/<item>/g) ?? []).length).toBe(Math.min(50, listed.length));
+  await page.goto('/data/');
+  await expectNoAxeViolations(page);
+  await expectNoScripts(page);
+});
