@@ -1,6 +1,10 @@
 import chineseDays from 'chinese-days';
 import type { CalendarYear } from '../schemas/calendar.ts';
-import { addDays, weekday } from './dates.ts';
+import { weekday } from './dates.ts';
+import type { WorkingCalendar } from './working-day-count.ts';
+
+// The counting lives apart from the library so the browser can count without it.
+export { addWorkingDays, workingDaysBetween, type WorkingCalendar, type WorkingDayResult } from './working-day-count.ts';
 
 // The package is CommonJS; named imports fail under Node's ESM loader.
 const { getHolidaysInRange, isWorkday } = chineseDays;
@@ -13,12 +17,6 @@ const { getHolidaysInRange, isWorkday } = chineseDays;
  * a year without a release. A count that crosses a year nobody has published
  * is marked uncertain instead of silently using plain weekdays.
  */
-export interface WorkingCalendar {
-  isWorkingDay(date: string): boolean;
-  /** True when the year's official arrangement is known. */
-  isYearPublished(year: number): boolean;
-}
-
 export function createWorkingCalendar(overrides: readonly CalendarYear[] = []): WorkingCalendar {
   const byYear = new Map(overrides.map((o) => [o.year, { holidays: new Set(o.holidays), workdays: new Set(o.workdays) }]));
   const libraryYears = new Map<number, boolean>();
@@ -46,38 +44,4 @@ export function createWorkingCalendar(overrides: readonly CalendarYear[] = []): 
       return byYear.has(year) || libraryKnows(year);
     },
   };
-}
-
-/** A date counted in working days, and whether every year it crossed was published. */
-export interface WorkingDayResult {
-  date: string;
-  /** False when a year on the way has no published arrangement: the date may move. */
-  certain: boolean;
-}
-
-/**
- * The date `n` working days after `start` (行政处罚法 art. 85: the day of the
- * event is not counted; the period ends on the n-th working day after it).
- */
-export function addWorkingDays(calendar: WorkingCalendar, start: string, n: number): WorkingDayResult {
-  let date = start;
-  let certain = calendar.isYearPublished(Number(start.slice(0, 4)));
-  let counted = 0;
-  while (counted < n) {
-    date = addDays(date, 1);
-    if (!calendar.isYearPublished(Number(date.slice(0, 4)))) certain = false;
-    if (calendar.isWorkingDay(date)) counted++;
-  }
-  return { date, certain };
-}
-
-/** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
-export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string): { days: number; certain: boolean } {
-  let days = 0;
-  let certain = calendar.isYearPublished(Number(from.slice(0, 4)));
-  for (let date = addDays(from, 1); date <= to; date = addDays(date, 1)) {
-    if (!calendar.isYearPublished(Number(date.slice(0, 4)))) certain = false;
-    if (calendar.isWorkingDay(date)) days++;
-  }
-  return { days, certain };
 }

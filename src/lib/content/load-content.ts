@@ -2,12 +2,16 @@ import type { Category } from '../../schemas/category.ts';
 import type { CalendarYear } from '../../schemas/calendar.ts';
 import type { Site } from '../../schemas/site.ts';
 import { checkArticleRefs } from './check-article-refs.ts';
+import { checkDecisionBaselines } from './check-decision-baselines.ts';
+import { articleExistsIn } from './article-exists.ts';
 import { ProblemList } from './content-error.ts';
 import { loadCalendar } from './load-calendar.ts';
+import { loadBaselines, type LoadedBaseline } from './load-baselines.ts';
 import { loadCategories } from './load-categories.ts';
 import { loadDecisions, type Decision } from './load-decisions.ts';
 import { loadLaws, type Law } from './load-laws.ts';
 import { loadOffices, type LoadedOffice } from './load-offices.ts';
+import { loadProcedures, type LoadedProcedure } from './load-procedures.ts';
 import { loadSite } from './load-site.ts';
 import { contentDir } from './read-files.ts';
 
@@ -19,6 +23,8 @@ export interface Content {
   decisions: Decision[];
   calendar: CalendarYear[];
   laws: Law[];
+  procedures: LoadedProcedure[];
+  baselines: LoadedBaseline[];
 }
 
 /**
@@ -34,7 +40,10 @@ export function loadContent(dir: string = contentDir()): Content {
   const decisions = loadDecisions(dir, problems, { categories, offices });
   const laws = loadLaws(dir, problems);
   checkArticleRefs(laws, decisions, categories, problems);
+  const procedures = loadProcedures(dir, problems);
+  const baselines = loadBaselines(dir, problems, { categories, articleExists: articleExistsIn(laws) });
+  checkDecisionBaselines(decisions, baselines, problems);
   problems.throwIfAny();
   // throwIfAny has thrown when site.yaml failed, so site is defined here.
-  return { site: site as Site, categories, offices, decisions, calendar, laws };
+  return { site: site as Site, categories, offices, decisions, calendar, laws, procedures, baselines };
 }
