@@ -16,31 +16,26 @@ const sizes = (values.sizes ?? '').split(',').map(Number);
 const work = resolve('bench-out');
 mkdirSync(work, { recursive: true });
 
-/** Peak resident memory of a process and its children, sampled from /proc. */
-function sampleRss(pid: number): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
-      const ppid = Number(/PPid:\s+(\d+)/.exec(status)?.[1]);
-      if (Number(entry) === pid || ppid === pid) total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
-    } catch {
-      // The process ended between listing and reading.
-    }
+/** Peak resident memory so far (VmHWM) of a process, from /proc; 0 once it has ended. */
+function readPeak(pid: number): number {
+  try {
+    return Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
   }
-  return total;
 }
 
 async function timedBuild(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRss: number }> {
   const started = process.hrtime.bigint();
-  const child = spawn('npx', ['astro', 'build', ...args], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Astro's own entry, not npx: the process measured is the one that builds.
+  const astro = resolve('node_modules', 'astro', 'bin', 'astro.mjs');
+  const child = spawn(process.execPath, [astro, 'build', ...args], { cwd, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   let peakRss = 0;
   const timer = setInterval(() => {
-    if (child.pid) peakRss = Math.max(peakRss, sampleRss(child.pid));
-  }, 200);
+    if (child.pid) peakRss = Math.max(peakRss, readPeak(child.pid));
+  }, 100);
   const code = await new Promise<number | null>((done) => child.on('close', done));
   clearInterval(timer);
   if (code !== 0) throw new Error(`astro build failed (${code}):\n${stderr.slice(-3000)}`);
@@ -80,7 +75,7 @@ for (const n of sizes) {
   const bare = await timedBuild([], bareDir, {});
   results.set(n, { site: site.seconds, bare: bare.seconds });
   const pages = walk(join(siteOut, 'client', 'decisions'), 'index.html').filter((f) => /自然资罚-/.test(f));
-  const largestPage = Math.max(...pages.slice(0, 500).map(gz));
+  const largestPage = Math.max(...pages.map(gz));
   const css = walk(join(siteOut, 'client'), '.css').reduce((s, f) => s + gz(f), 0);
   const htmlFiles = walk(join(siteOut, 'client'), '.html');
   const htmlBytes = htmlFiles.reduce((s, f) => s + statSync(f).size, 0);
