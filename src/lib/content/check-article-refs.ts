@@ -15,8 +15,8 @@ export function checkArticleRefs(laws: readonly Law[], decisions: readonly Decis
     d.basis.forEach((ref, i) => {
       const c = resolveCitation(laws, ref, d.violationDate, d.decidedOn);
       if (!c.ok) problems.add(d.file, `basis.${i}`, c.expected);
-      else if (ref.paragraph !== undefined && ref.paragraph > c.article.paragraphs.length) {
-        problems.add(d.file, `basis.${i}.paragraph`, `expected a paragraph (款) of ${c.article.label}, which has ${c.article.paragraphs.length} in ${c.version.file}`);
+      else if (ref.paragraph !== undefined && ref.paragraph > c.article.clauses.length) {
+        problems.add(d.file, `basis.${i}.paragraph`, `expected a paragraph (款) of ${c.article.label}, which has ${c.article.clauses.length} in ${c.version.file}`);
       }
     });
   }

@@ -11,14 +11,24 @@ export interface Article {
   label: string;
   /** Anchor and URL segment: article-77, article-76-1. */
   key: string;
-  /** Paragraphs (款); the first without its 第N条 label. */
+  /** Paragraphs as written; the first without its 第N条 label. */
   paragraphs: string[];
+  /** The paragraphs grouped into 款: an enumerated item （一）… is a 项 of the 款 before it. */
+  clauses: Clause[];
   /** Heading of the chapter (章) it is in, if any. */
   chapter?: string;
   /** Heading of the section (节) it is in, if any. */
   section?: string;
   /** Line in the parsed text where the article starts (1-based). */
   line: number;
+}
+
+/** One 款 of an article, with its enumerated items (项). */
+export interface Clause {
+  /** 1-based number of the 款. */
+  number: number;
+  text: string;
+  items: string[];
 }
 
 export interface Section {
@@ -62,6 +72,18 @@ const ARTICLE = new RegExp(`^第(${NUM})条(?:之(${NUM}))?(?:[\\s\\u3000]+|$)`)
 const HEADING = /^#{2,6}\s*(.+)$/;
 const APPENDIX = /^(附件|附录|附表)/;
 const DATED = /^\d{4}年\d{1,2}月\d{1,2}日/;
+const ITEM = new RegExp(`^[（(]${NUM}[)）]`);
+
+/** Groups an article's paragraphs into 款, attaching （一）（二）… items to the 款 they enumerate. */
+export function toClauses(paragraphs: readonly string[]): Clause[] {
+  const clauses: Clause[] = [];
+  for (const p of paragraphs) {
+    const last = clauses.at(-1);
+    if (last && ITEM.test(p)) last.items.push(p);
+    else clauses.push({ number: clauses.length + 1, text: p, items: [] });
+  }
+  return clauses;
+}
 
 /** 第七十六条, or 第七十六条之一 when sub is 1. */
 export function articleLabelOf(number: number, sub = 0): string {
@@ -168,6 +190,7 @@ export function parseLawText(text: string, firstLine = 1): { parsed: ParsedLawTe
         label: match[0].trim(),
         key: articleKey(number, sub),
         paragraphs: first ? [first] : [],
+        clauses: [],
         line: lineNo,
         ...(chapter.heading ? { chapter: chapter.heading } : {}),
         ...(section ? { section: section.heading } : {}),
@@ -180,6 +203,7 @@ export function parseLawText(text: string, firstLine = 1): { parsed: ParsedLawTe
     else parsed.preamble.push(raw);
   }
   for (const a of parsed.articles) {
+    a.clauses = toClauses(a.paragraphs);
     if (a.paragraphs.length === 0) problems.push({ line: a.line, expected: `expected text after ${a.label}` });
   }
   return { parsed, problems };
