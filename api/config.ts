@@ -1,5 +1,11 @@
 import { join, resolve } from 'node:path';
 
+/** Per-address limits; Infinity when lifted (RATE_LIMIT=off, for load tests and benchmarks). */
+export interface RateLimits {
+  reportsPerHour: number;
+  trackingPerHour: number;
+}
+
 /** The process's configuration, from environment variables with safe defaults (README, Configuration). */
 export interface Config {
   port: number;
@@ -16,12 +22,26 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   adminEmail: string | undefined;
+  /** Master key for reporters' contact details (32 bytes, hex or base64); unset: generated under DATA_DIR/secrets. */
+  reporterKey: string | undefined;
+  rateLimits: RateLimits;
+  /** Photos decoded at once across all uploads (bounds the server's memory). */
+  photoConcurrency: number;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`Expected ${name} to be a whole number of 1 or more; got "${raw}".`);
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Expected PORT to be a port number from 0 to 65535; got "${env.PORT}".`);
   const host = env.HOST ?? '0.0.0.0';
+  const limitsOff = env.RATE_LIMIT === 'off';
   return {
     port,
     host,
@@ -32,6 +52,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'no-reply@example.org',
     adminEmail: env.ADMIN_EMAIL || undefined,
+    reporterKey: env.REPORTER_KEY || undefined,
+    rateLimits: {
+      reportsPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_REPORTS_PER_HOUR', 20),
+      trackingPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_TRACKING_PER_HOUR', 60),
+    },
+    photoConcurrency: positiveInteger(env, 'PHOTO_CONCURRENCY', 2),
   };
 }
 

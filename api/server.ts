@@ -20,20 +20,39 @@ const SERVICE_PREFIXES = ['/api/', '/open311/'];
  * One process, one port: the reporting service's own routes (streamed, never
  * buffered whole) in front of Astro's handler, which serves the prerendered site.
  */
-export async function startServer(config: Config = readConfig()): Promise<RunningServer> {
+export interface ServerOptions {
+  /**
+   * False serves the reporting service alone, without the built site (API
+   * tests, benchmarks, SERVE_SITE=off); every other path then answers 404.
+   */
+  site?: boolean;
+}
+
+const noSite: NodeHandler = (_req, res) => {
+  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end('404');
+};
+
+async function loadSite(config: Config): Promise<NodeHandler> {
   const entry = astroEntry(config);
   if (!existsSync(entry)) throw new Error(`Expected a built site at ${entry}; run "npm run build" first.`);
   // Astro's standalone entry would start its own server on import; ours serves instead.
   process.env.ASTRO_NODE_AUTOSTART = 'disabled';
-  const astro = (await import(pathToFileURL(entry).href)) as { handler: NodeHandler };
+  return ((await import(pathToFileURL(entry).href)) as { handler: NodeHandler }).handler;
+}
+
+export async function startServer(config: Config = readConfig(), options: ServerOptions = {}): Promise<RunningServer> {
+  const astro = { handler: options.site === false ? noSite : await loadSite(config) };
   const service = await createServiceHandler(config);
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (SERVICE_PREFIXES.some((p) => path.startsWith(p))) {
       service.handle(req, res).catch((error: unknown) => {
-        console.error('service error', error);
-        if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
+        // The message only: request details may carry a reporter's identity or secret.
+        console.error('service error:', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+        if (res.headersSent) return void res.destroy();
+        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
         res.end(JSON.stringify({ errors: [{ field: '', code: 'internal', message: '服务器内部错误，请稍后重试。' }] }));
       });
       return;
@@ -67,7 +86,7 @@ export async function startServer(config: Config = readConfig()): Promise<Runnin
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const running = await startServer();
+  const running = await startServer(readConfig(), { site: process.env.SERVE_SITE !== 'off' });
   console.log(`执法公示 serving on ${running.url}`);
   const stop = (signal: string) => {
     console.log(`${signal}: closing`);

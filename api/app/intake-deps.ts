@@ -1,0 +1,31 @@
+import type { Category } from '../../src/schemas/category.ts';
+import type { RoutableOffice } from '../domain/route-report.ts';
+import type { PhotoStore } from '../infra/photo-store.ts';
+import type { ReportStore } from '../infra/report-store.ts';
+import type { ReporterKeys } from '../infra/reporter-keys.ts';
+
+/** What the intake use cases need, handed in by the server at start. */
+export interface IntakeDeps {
+  store: ReportStore;
+  photos: PhotoStore;
+  offices: readonly RoutableOffice[];
+  categories: readonly Category[];
+  keys: ReporterKeys;
+  /** The national reporting hotline named when a point is outside the area (12336). */
+  hotline: string;
+  /** The authority's area, e.g. 示范市, named in the same message. */
+  regionName: string;
+  now: () => Date;
+}
+
+/** What a reporter gets back: all they need to follow the report, nothing about who they are. */
+export interface Receipt {
+  trackingCode: string;
+  secret: string;
+  status: string;
+  statusLabel: string;
+  office: { code: string; name: string } | null;
+  receivedAt: string;
+  /** SHA-256 of each photo exactly as sent, in order: the reporter's proof of what was received. */
+  photos: { sha256: string }[];
+}

@@ -1,0 +1,139 @@
+import type { IncomingMessage } from 'node:http';
+import busboy from 'busboy';
+import { IntakeError, fieldError } from '../domain/intake-error.ts';
+import { REPORT_LIMITS } from '../domain/report-input.ts';
+import type { PhotoStore, ReceivedPhoto } from '../infra/photo-store.ts';
+
+/** Bounds on one request body, checked while it streams. */
+export interface BodyLimits {
+  /** Text fields per request (a form has about fifteen). */
+  fields: number;
+  /** Bytes per text field. */
+  fieldBytes: number;
+  photos: number;
+  photoBytes: number;
+  /** The whole body. */
+  bodyBytes: number;
+}
+
+export const DEFAULT_BODY_LIMITS: BodyLimits = {
+  fields: 40,
+  fieldBytes: 16 * 1024,
+  photos: REPORT_LIMITS.maxPhotos,
+  photoBytes: REPORT_LIMITS.photoMaxBytes,
+  bodyBytes: REPORT_LIMITS.maxPhotos * REPORT_LIMITS.photoMaxBytes + 1024 * 1024,
+};
+
+/** A body read in full: text fields and photos waiting in temp files. */
+export interface ParsedBody {
+  fields: Record<string, string>;
+  photos: ReceivedPhoto[];
+}
+
+const FORM_TYPES = ['multipart/form-data', 'application/x-www-form-urlencoded'];
+
+function tooLarge(field: string, code: string, message: string): IntakeError {
+  return fieldError('too-large', field, code, message);
+}
+
+/**
+ * Streams a form body through busboy: text fields are kept (bounded), photos go
+ * to temp files as they arrive, and the first limit crossed ends the parse at
+ * once, before the rest is read. The first value of a repeated text field wins.
+ */
+export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, limits: BodyLimits = DEFAULT_BODY_LIMITS): Promise<ParsedBody> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!FORM_TYPES.includes(type)) {
+    return Promise.reject(
+      fieldError('unsupported-type', '', 'unsupported_content_type', '请以 multipart/form-data 或 application/x-www-form-urlencoded 提交表单'),
+    );
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limits.bodyBytes) {
+    return Promise.reject(tooLarge('', 'body_too_large', `提交的内容过大（上限 ${Math.floor(limits.bodyBytes / 1024 / 1024)} MB）`));
+  }
+
+  return new Promise((resolve, reject) => {
+    const fields: Record<string, string> = {};
+    const photos: ReceivedPhoto[] = [];
+    const pending: Promise<void>[] = [];
+    const tempPaths: string[] = [];
+    let failed: IntakeError | undefined;
+    let parser: busboy.Busboy;
+    try {
+      parser = busboy({
+        headers: req.headers,
+        defParamCharset: 'utf8',
+        limits: {
+          fields: limits.fields,
+          fieldSize: limits.fieldBytes,
+          fieldNameSize: 100,
+          files: limits.photos,
+          fileSize: limits.photoBytes,
+          parts: limits.fields + limits.photos,
+          headerPairs: 20,
+        },
+      });
+    } catch {
+      reject(fieldError('malformed', '', 'malformed_body', '表单格式不正确（缺少 multipart boundary）'));
+      return;
+    }
+
+    // The first fault answers at once; the parse stops reading, and the photos
+    // already received (or cut off) are removed once their streams have settled.
+    const fail = (error: IntakeError) => {
+      if (failed) return;
+      failed = error;
+      req.unpipe(parser);
+      parser.destroy(new Error(error.message));
+      reject(error);
+      void Promise.allSettled(pending).then(() => photoStore.discard([...tempPaths, ...photos.map((p) => p.tempPath)]));
+    };
+
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > limits.bodyBytes) fail(tooLarge('', 'body_too_large', '提交的内容过大'));
+    });
+    req.on('aborted', () => fail(fieldError('malformed', '', 'aborted', '上传中断')));
+
+    parser.on('field', (name, value, info) => {
+      if (failed) return;
+      if (info.valueTruncated) return fail(tooLarge(name, 'field_too_large', `“${name}”一栏内容过长`));
+      if (info.nameTruncated) return fail(fieldError('malformed', '', 'malformed_body', '字段名过长'));
+      if (!(name in fields)) fields[name] = value;
+    });
+    parser.on('file', (name, stream, info) => {
+      if (failed || name !== 'photos') {
+        stream.resume();
+        if (!failed && name !== 'photos') fail(fieldError('malformed', name, 'unexpected_file', `只有“photos”一栏可以上传文件`));
+        return;
+      }
+      // A browser sends an empty part for a file input left empty; that is no photo.
+      const task = photoStore
+        .receive(stream, () => (stream as { truncated?: boolean }).truncated === true, 'photos')
+        .then(
+          (photo) => {
+            if (photo === undefined && info.filename) fail(fieldError('invalid', 'photos', 'empty_file', `照片“${info.filename.slice(0, 80)}”是空文件`));
+            else if (photo) {
+              if (failed) tempPaths.push(photo.tempPath);
+              else photos.push(photo);
+            }
+          },
+          (error: unknown) => fail(error instanceof IntakeError ? error : fieldError('malformed', 'photos', 'upload_failed', '照片上传失败')),
+        );
+      pending.push(task);
+    });
+    parser.on('fieldsLimit', () => fail(tooLarge('', 'too_many_fields', `字段过多（最多 ${limits.fields} 个）`)));
+    parser.on('filesLimit', () => fail(tooLarge('photos', 'too_many_photos', `最多上传 ${limits.photos} 张照片`)));
+    parser.on('partsLimit', () => fail(tooLarge('', 'too_many_parts', '表单内容过多')));
+    parser.on('error', () => fail(fieldError('malformed', '', 'malformed_body', '表单格式不正确，无法读取')));
+    parser.on('close', () => {
+      void Promise.allSettled(pending).then(() => {
+        if (failed) return;
+        resolve({ fields, photos });
+      });
+    });
+    req.pipe(parser);
+  });
+}
