@@ -2,19 +2,37 @@
 // fictional 示范市, chosen so that every category, county, party kind and
 // penalty kind appears, with the special cases a reader must see handled
 // (withdrawn, executed, published late, past its display period, mining under
-// the 2009 and the 2024 law). Run: node scripts/generate-demo-decisions.ts
+// the 2009 and the 2024 law). Each fine names the discretion baseline band
+// its facts fall in and lies inside it, except a few placed deliberately below
+// or above their band, outside the legal range, or in a heavier band than the
+// facts call for, so that /decisions/outside-band/ has something to show.
+// Run: node scripts/generate-demo-decisions.ts
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays } from '../src/lib/dates.ts';
 import { docNoToSlug } from '../src/lib/decision-slug.ts';
 import { createRandom } from './corpus/random.ts';
-import { decisionFileText, generateDecision, type GeneratedDecision } from './corpus/generate-decision.ts';
+import { decisionFileText, fitFineToBaseline, generateDecision, type FineTarget, type GeneratedDecision } from './corpus/generate-decision.ts';
+import { ProblemList } from '../src/lib/content/content-error.ts';
+import { loadBaselines } from '../src/lib/content/load-baselines.ts';
+import { loadCategories } from '../src/lib/content/load-categories.ts';
 
 const CATEGORIES = ['illegal-occupation', 'farmland-damage', 'illegal-transfer', 'reclamation-refusal', 'refuse-return', 'temporary-land-permanent', 'unlicensed-mining', 'cross-boundary-mining'];
 const KINDS = ['legal-person', 'natural-person', 'individual-business'] as const;
-const out = join(process.cwd(), 'content', 'decisions');
-mkdirSync(out, { recursive: true });
-for (const f of readdirSync(out)) if (f.endsWith('.md')) rmSync(join(out, f));
+const contentDir = join(process.cwd(), 'content');
+const out = join(contentDir, 'decisions');
+const problems = new ProblemList();
+const baselines = loadBaselines(contentDir, problems, { categories: loadCategories(contentDir, problems) });
+problems.throwIfAny();
+
+// Decisions placed outside their band on purpose, by index, with the note their file carries.
+const OUTSIDE: Record<number, { target: FineTarget; note: string }> = {
+  2: { target: 'below', note: '示例：罚款低于裁量阶次幅度' },
+  16: { target: 'above', note: '示例：罚款高于裁量阶次幅度' },
+  20: { target: 'below-legal', note: '示例：罚款低于法定幅度下限' },
+  25: { target: 'named-heavier', note: '示例：决定所列阶次重于事实对应的阶次' },
+  29: { target: 'above-legal', note: '示例：罚款高于法定幅度上限' },
+};
 
 const random = createRandom(20250101);
 const serials = new Map<string, number>();
@@ -56,6 +74,11 @@ for (let i = 0; i < 42; i++) {
     d.data.penalties.push({ kind: 'licence-revoke', text: '吊销采矿许可证', licence: '采矿许可证 C9901232019050012345' });
     note = '示例：吊销许可证';
   }
+  const outside = OUTSIDE[i];
+  const verdict = fitFineToBaseline(d, baselines, outside?.target ?? 'within', (i % 7) / 6);
+  const expected = outside?.target === 'named-heavier' ? 'above' : (outside?.target ?? 'within');
+  if (verdict !== expected) throw new Error(`Expected decision ${i} (${d.data.category}) to come out ${expected}; it is ${verdict ?? 'without a baseline'}.`);
+  if (outside) note = note ? `${note}；${outside.note}` : outside.note;
   if (i === 6) note = '示例：依2009年矿产资源法处罚的无证开采';
   if (i === 38) note = '示例：依2024年矿产资源法处罚的无证开采';
   decisions.push(note ? { d, note } : { d });
@@ -73,6 +96,9 @@ const warning = next(43, 'refuse-return', '2026-10-20', { displayMonths: 3 });
 warning.data.penalties = [{ kind: 'warning', text: '给予警告，责令按批准用途使用土地' }];
 decisions.push({ d: warning });
 
+// Old files go only once every decision has been generated and checked.
+mkdirSync(out, { recursive: true });
+for (const f of readdirSync(out)) if (f.endsWith('.md')) rmSync(join(out, f));
 for (const { d, note } of decisions) {
   writeFileSync(join(out, `${docNoToSlug(d.data.docNo)}.md`), decisionFileText(d, note ? `示例数据（${note}）` : '示例数据'));
 }

@@ -3,6 +3,12 @@ import { withCreditCheckChar } from '../../src/schemas/credit-code.ts';
 import type { DecisionData, Penalty } from '../../src/schemas/decision.ts';
 import { addDays, addMonths } from '../../src/lib/dates.ts';
 import type { Random } from './random.ts';
+import type { Baseline } from '../../src/schemas/baseline.ts';
+import type { CaseFacts } from '../../src/lib/baselines/case-facts.ts';
+import { baselineInForce } from '../../src/lib/baselines/baseline-in-force.ts';
+import { checkProportionality, type Verdict } from '../../src/lib/baselines/check-proportionality.ts';
+import { fineForCase, legalFineForCase, type CaseFine } from '../../src/lib/baselines/fine-for-case.ts';
+import { selectBand } from '../../src/lib/baselines/select-band.ts';
 import { COMPANY_WORDS, COUNTIES, MINERALS, SPOTS, STRUCTURES, SURNAMES, TRADES, VILLAGES } from './vocabulary.ts';
 
 type Input = Omit<DecisionData, 'area' | 'fineBasis' | 'execution' | 'demo'> & Partial<Pick<DecisionData, 'area' | 'fineBasis' | 'execution' | 'demo'>>;
@@ -205,4 +211,83 @@ export function generateDecision(random: Random, options: GenerateOptions): Gene
 export function decisionFileText(decision: GeneratedDecision, comment?: string): string {
   const yaml = stringify(decision.data, { lineWidth: 0 });
   return `---\n${comment ? `# ${comment}\n` : ''}${yaml}---\n\n${decision.facts.join('\n\n')}\n`;
+}
+
+/** Where a generated fine should land against the band the facts fall in. */
+export type FineTarget = 'within' | 'below' | 'above' | 'below-legal' | 'above-legal' | 'named-heavier';
+
+// Fines are written the way decisions state them: a round factor per unit.
+const GRID: Record<Baseline['legalRange']['unit'], number> = {
+  'yuan-per-m2': 10,
+  'fee-multiple': 0.1,
+  'income-percent': 1,
+  'ore-value-multiple': 0.1,
+  'fixed-yuan': 10_000,
+};
+const snap = (value: number, grid: number) => Math.round(Math.round(value / grid) * grid * 100) / 100;
+
+function fineText(fine: CaseFine, factor: number, amount: number): string {
+  switch (fine.base.kind) {
+    case 'area':
+      return `处以罚款人民币${amount}元（按每平方米${factor}元计）`;
+    case 'cultivation-fee':
+      return `处以耕地开垦费${factor}倍的罚款，计人民币${amount}元`;
+    case 'reclamation-fee':
+      return `处以土地复垦费${factor}倍的罚款，计人民币${amount}元`;
+    case 'illegal-income':
+      return `处以违法所得${factor}%的罚款，计人民币${amount}元`;
+    case 'ore-value':
+      return `处以矿产品价值${factor}倍的罚款，计人民币${amount}元`;
+    default:
+      return `处以罚款人民币${amount}元`;
+  }
+}
+
+/**
+ * Names the baseline version and band that apply to a generated decision and
+ * rewrites its fine to land where `target` says: inside the band (position `t`
+ * from 0 to 1), below or above it, outside the legal range, or inside a heavier
+ * band than the facts call for (the decision then names that band).
+ * Returns the verdict the proportionality check will give, or undefined when
+ * no baseline covers the decision.
+ */
+export function fitFineToBaseline(decision: GeneratedDecision, baselines: readonly Baseline[], target: FineTarget, t: number): Verdict | undefined {
+  const data = decision.data;
+  const fineItem = data.penalties.find((p) => p.kind === 'fine');
+  const baseline = baselineInForce(baselines, data.category, data.violationDate);
+  if (!fineItem || !baseline) return undefined;
+  const facts: CaseFacts = {
+    area: data.area ?? {},
+    illegalIncome: data.illegalIncome,
+    cultivationFee: data.fineBasis?.cultivationFee,
+    reclamationFee: data.fineBasis?.reclamationFee,
+    oreValue: data.fineBasis?.oreValue,
+  };
+  const band = selectBand(baseline, facts);
+  if (!band) return undefined;
+  const legal = baseline.legalRange;
+  const heavier = baseline.bands[baseline.bands.indexOf(band) + 1];
+  const named = target === 'named-heavier' && heavier ? heavier : band;
+  const computed = fineForCase(legal, named.range, named.fallbackRange, facts);
+  const legalFine = legalFineForCase(legal, facts);
+  if (!computed.ok || !legalFine.ok) return undefined;
+  const fine = computed.fine;
+  const base = fine.base;
+  const perUnit = base.kind === 'ore-fallback' || base.kind === 'fixed' ? 1 : base.kind === 'illegal-income' ? base.value / 100 : base.value;
+  const grid = GRID[fine.unit];
+  const factorFor = (position: number) => snap(fine.factor.min + (fine.factor.max - fine.factor.min) * position, grid);
+  let factor: number;
+  if (target === 'within' || target === 'named-heavier') factor = factorFor(t);
+  else if (target === 'below') factor = snap((legalFine.fine.factor.min + fine.factor.min) / 2, grid);
+  else if (target === 'above') factor = snap((legalFine.fine.factor.max + fine.factor.max) / 2, grid);
+  else if (target === 'below-legal') factor = snap(legalFine.fine.factor.min * 0.8, grid);
+  else factor = snap(legalFine.fine.factor.max * 1.1, grid);
+  let amount = Math.round(factor * perUnit);
+  // Whole 元 inside the band even when its ends fall on fractions of a 元.
+  if (target === 'within' || target === 'named-heavier') amount = Math.min(Math.max(amount, Math.ceil(fine.min)), Math.floor(fine.max));
+  fineItem.amount = amount;
+  fineItem.text = fineText(fine, factor, amount);
+  data.baseline = { id: baseline.id, band: named.id };
+  const check = checkProportionality(baseline, facts, amount, named.id);
+  return check.ok ? check.verdict : undefined;
 }

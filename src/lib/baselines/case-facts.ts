@@ -3,7 +3,7 @@ import { landTypes, type LandType } from '../../schemas/baseline.ts';
 /** The facts of a case that baselines look at; amounts in 元, areas in m². */
 export interface CaseFacts {
   /** Area involved by land type, m². */
-  area: Partial<Record<LandType, number>>;
+  area: Partial<Record<LandType, number | undefined>>;
   /** Illegal income, 元. */
   illegalIncome?: number | undefined;
   /** 耕地开垦费 the case would owe, 元. */

@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createWorkingCalendar } from '../../src/lib/working-days.ts';
+import { computeDeadlines, type StepDeadline } from '../../src/lib/procedures/compute-deadlines.ts';
+import { loadContent } from '../../src/lib/content/load-content.ts';
+import { copyDemoContent, demoContentDir, problemsOf } from '../fixtures/content-fixture.ts';
+
+const calendar = createWorkingCalendar();
+const general = () => {
+  const p = loadContent(demoContentDir).procedures.find((x) => x.id === 'general-penalty');
+  if (!p) throw new Error('Expected the demo procedure general-penalty.');
+  return p;
+};
+const byId = (list: StepDeadline[], id: string) => list.find((s) => s.id === id);
+
+describe('computeDeadlines on the general penalty procedure', () => {
+  test('counting from a notice served on Friday 2025-09-26, 陈述申辩 and 听证 requests are due on 2025-10-10', () => {
+    // By hand: 5 working days: 09-28 Sun worked (1), 09-29 (2), 09-30 (3), 10-01…08 off, 10-09 (4), 10-10 (5).
+    const { steps } = computeDeadlines(general(), 'notice', '2025-09-26', calendar);
+    expect(byId(steps, 'notice')).toEqual({ id: 'notice', kind: 'start', date: '2025-09-26' });
+    expect(byId(steps, 'statement')).toEqual({ id: 'statement', kind: 'deadline', date: '2025-10-10', certain: true });
+    expect(byId(steps, 'hearing-request')).toEqual({ id: 'hearing-request', kind: 'deadline', date: '2025-10-10', certain: true });
+    expect(byId(steps, 'hearing-notice')?.kind).toBe('before-later-step');
+    expect(byId(steps, 'file-case')?.kind).toBe('none');
+  });
+
+  test('counting from 立案 on Sunday 2025-07-20, the decision is due 2025-10-20 and service 2025-10-29', () => {
+    // By hand: 07-20 + 90 calendar days = 10-18, a Saturday that is not worked → next working day 10-20 (Mon).
+    // Service: 7 working days after 10-20: 21, 22, 23, 24, 27, 28, 29 → 10-29.
+    // Payment: 15 calendar days after 10-29 = 11-13 (Thu).
+    const { steps, remedies } = computeDeadlines(general(), 'file-case', '2025-07-20', calendar);
+    expect(byId(steps, 'decision')).toMatchObject({ kind: 'deadline', date: '2025-10-20' });
+    expect(byId(steps, 'service')).toMatchObject({ kind: 'deadline', date: '2025-10-29' });
+    expect(byId(steps, 'payment')).toMatchObject({ kind: 'deadline', date: '2025-11-13' });
+    // 复议 60 days after 10-29 = 12-28, a Sunday → 12-29; 诉讼 6 months after 10-29 = 2026-04-29 (Wed).
+    expect(byId(remedies, 'reconsideration')).toMatchObject({ kind: 'deadline', date: '2025-12-29', certain: true });
+    expect(byId(remedies, 'litigation')).toMatchObject({ kind: 'deadline', date: '2026-04-29', certain: true });
+  });
+
+  test('a calendar-day period ending in the 国庆 holiday runs to the first working day after it', () => {
+    // By hand: served 2025-09-20; 15 calendar days → 10-05 (holiday) → 10-09; same for the 15-day demolition suit.
+    const { steps, remedies } = computeDeadlines(general(), 'service', '2025-09-20', calendar);
+    expect(byId(steps, 'payment')).toMatchObject({ date: '2025-10-09' });
+    expect(byId(remedies, 'demolition-litigation')).toMatchObject({ date: '2025-10-09' });
+  });
+
+  test('a deadline in 2027, whose arrangement is unpublished, is marked uncertain', () => {
+    // 诉讼 6 months after 2026-08-10 → 2027-02-10.
+    const { remedies } = computeDeadlines(general(), 'service', '2026-08-10', calendar);
+    expect(byId(remedies, 'litigation')).toMatchObject({ kind: 'deadline', certain: false });
+    expect(byId(remedies, 'reconsideration')).toMatchObject({ kind: 'deadline', date: '2026-10-09', certain: true });
+  });
+});
+
+describe('a broken procedure file fails with file, field and expectation', () => {
+  let fixture: ReturnType<typeof copyDemoContent>;
+  afterEach(() => fixture.remove());
+
+  const edit = (change: (text: string) => string) => {
+    fixture = copyDemoContent();
+    const file = join(fixture.dir, 'procedures', 'general-penalty.yaml');
+    writeFileSync(file, change(readFileSync(file, 'utf8')));
+  };
+
+  test('when a limit counts from a step that does not exist, names the step ids', () => {
+    edit((t) => t.replace('from: notice, startsOn: 自收到行政处罚告知书之日起 }\n    basis:\n      - { law: administrative-penalty-law, article: 45 }', 'from: notise, startsOn: 自收到行政处罚告知书之日起 }\n    basis:\n      - { law: administrative-penalty-law, article: 45 }'));
+    const problem = problemsOf(fixture.dir).find((p) => p.file === 'procedures/general-penalty.yaml');
+    expect(problem?.field).toBe('steps.5.limit.from');
+    expect(problem?.expected).toMatch(/^expected the id of a step of this procedure \(lead, file-case, .*\); got "notise"$/);
+  });
+
+  test('when a remedy counts from an unknown step, names the remedy', () => {
+    edit((t) => t.replace('limit: { amount: 60, unit: calendar-days, from: service', 'limit: { amount: 60, unit: calendar-days, from: delivery'));
+    expect(problemsOf(fixture.dir)).toContainEqual(
+      expect.objectContaining({ file: 'procedures/general-penalty.yaml', field: 'remedies.0.limit.from', expected: expect.stringContaining('got "delivery"') }),
+    );
+  });
+
+  test('when a limit has an unknown unit, names the units expected', () => {
+    edit((t) => t.replace('amount: 90, unit: calendar-days', 'amount: 90, unit: days'));
+    expect(problemsOf(fixture.dir)).toContainEqual({
+      file: 'procedures/general-penalty.yaml',
+      field: 'steps.9.limit.unit',
+      expected: 'expected one of working-days, calendar-days, months',
+    });
+  });
+});
