@@ -57,8 +57,16 @@ const startedOn = z.preprocess(
     .optional(),
 );
 
-/** Fields the cross-field rules of reportInputSchema read. */
-const CROSS_CHECKED = new Set(['lat', 'lng', 'address', 'contactConsent', 'phone', 'email', 'journalist', 'outlet']);
+/**
+ * Zod skips refinements once any field failed. Each cross-field rule below runs
+ * unless one of the fields it reads failed, so every field at fault is listed at once.
+ */
+const unlessFailed = (fields: readonly string[]) => ({
+  when: (payload: { value: unknown; issues: readonly { path?: readonly PropertyKey[] | undefined }[] }) =>
+    typeof payload.value === 'object' &&
+    payload.value !== null &&
+    payload.issues.every((issue) => !fields.includes(String(issue.path?.[0]))),
+});
 
 /** The text fields of a report (photos travel as files beside them). */
 export const reportInputSchema = z
@@ -93,22 +101,38 @@ export const reportInputSchema = z
     /** The journalist's outlet. */
     outlet: optionalText(REPORT_LIMITS.outletMax),
   })
-  .superRefine((r, ctx) => {
-    if ((r.lat === undefined) !== (r.lng === undefined)) {
-      ctx.addIssue({ code: 'custom', path: [r.lat === undefined ? 'lat' : 'lng'], message: '经度和纬度需要同时填写' });
-    }
-    if (r.lat === undefined && r.lng === undefined && !r.address) {
-      ctx.addIssue({ code: 'custom', path: ['lat'], message: '请在地图上标出位置，或填写地址、地标' });
-    }
-    if (r.contactConsent && !r.phone && !r.email) {
-      ctx.addIssue({ code: 'custom', path: ['phone'], message: '同意联系时，请至少留下电话或电子邮箱' });
-    }
-    if (r.journalist && !r.outlet) {
-      ctx.addIssue({ code: 'custom', path: ['outlet'], message: '请填写所在媒体名称' });
-    }
-    // Zod skips refinements once any field failed; these rules read only the fields
-    // below, so they still run then and every field at fault is listed at once.
-  }, { when: (payload) => payload.issues.every((issue) => !CROSS_CHECKED.has(String(issue.path?.[0]))) });
+  .superRefine(
+    (r, ctx) => {
+      if ((r.lat === undefined) !== (r.lng === undefined)) {
+        ctx.addIssue({ code: 'custom', path: [r.lat === undefined ? 'lat' : 'lng'], message: '经度和纬度需要同时填写' });
+      }
+    },
+    unlessFailed(['lat', 'lng']),
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.lat === undefined && r.lng === undefined && !r.address) {
+        ctx.addIssue({ code: 'custom', path: ['lat'], message: '请在地图上标出位置，或填写地址、地标' });
+      }
+    },
+    unlessFailed(['lat', 'lng', 'address']),
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.contactConsent && !r.phone && !r.email) {
+        ctx.addIssue({ code: 'custom', path: ['phone'], message: '同意联系时，请至少留下电话或电子邮箱' });
+      }
+    },
+    unlessFailed(['contactConsent', 'phone', 'email']),
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.journalist && !r.outlet) {
+        ctx.addIssue({ code: 'custom', path: ['outlet'], message: '请填写所在媒体名称' });
+      }
+    },
+    unlessFailed(['journalist', 'outlet']),
+  );
 export type ReportInput = z.output<typeof reportInputSchema>;
 
 /** One field at fault, as the API answers it: `{ errors: [{ field, code, message }] }`. */

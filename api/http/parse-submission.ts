@@ -55,7 +55,9 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
 
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
-    const photos: ReceivedPhoto[] = [];
+    // Slots in the order the files arrived; they finish streaming in any order.
+    const slots: (ReceivedPhoto | undefined)[] = [];
+    const photos = { map: <T>(f: (p: ReceivedPhoto) => T): T[] => slots.filter((p) => p !== undefined).map(f) };
     const pending: Promise<void>[] = [];
     const tempPaths: string[] = [];
     let failed: IntakeError | undefined;
@@ -110,6 +112,8 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
         return;
       }
       // A browser sends an empty part for a file input left empty; that is no photo.
+      const slot = slots.length;
+      slots.push(undefined);
       const task = photoStore
         .receive(stream, () => (stream as { truncated?: boolean }).truncated === true, 'photos')
         .then(
@@ -117,7 +121,7 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
             if (photo === undefined && info.filename) fail(fieldError('invalid', 'photos', 'empty_file', `照片“${info.filename.slice(0, 80)}”是空文件`));
             else if (photo) {
               if (failed) tempPaths.push(photo.tempPath);
-              else photos.push(photo);
+              else slots[slot] = photo;
             }
           },
           (error: unknown) => fail(error instanceof IntakeError ? error : fieldError('malformed', 'photos', 'upload_failed', '照片上传失败')),
@@ -131,7 +135,7 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
     parser.on('close', () => {
       void Promise.allSettled(pending).then(() => {
         if (failed) return;
-        resolve({ fields, photos });
+        resolve({ fields, photos: slots.filter((p) => p !== undefined) });
       });
     });
     req.pipe(parser);

@@ -219,14 +219,14 @@ function notAnImage(field: string): IntakeError {
 async function readExif(path: string): Promise<{ lat: number | undefined; lng: number | undefined; takenAt: string | undefined }> {
   const none = { lat: undefined, lng: undefined, takenAt: undefined };
   try {
-    const data = (await exifr.parse(path, { gps: true, pick: ['DateTimeOriginal', 'CreateDate', 'latitude', 'longitude'], reviveValues: false })) as
-      | Record<string, unknown>
-      | undefined;
-    if (!data) return none;
-    const lat = Number(data.latitude);
-    const lng = Number(data.longitude);
+    const [gps, times] = await Promise.all([
+      exifr.gps(path).catch(() => undefined),
+      exifr.parse(path, { pick: ['DateTimeOriginal', 'CreateDate'], reviveValues: false }).catch(() => undefined) as Promise<Record<string, unknown> | undefined>,
+    ]);
+    const lat = Number(gps?.latitude);
+    const lng = Number(gps?.longitude);
     const okPoint = Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
-    const raw = String(data.DateTimeOriginal ?? data.CreateDate ?? '');
+    const raw = String(times?.DateTimeOriginal ?? times?.CreateDate ?? '');
     const match = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(raw);
     return {
       lat: okPoint ? lat : undefined,

@@ -1,0 +1,272 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import exifr from 'exifr';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { EMPTY_STORE, formOf, makeJpeg, makePng, photoFiles, postForm, queryStore, settledCounts, startIntake, validFields, type TestServer } from './intake-helpers.ts';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const READABLE = '[23456789ABCDEFGHJKMNPQRSTVWXYZ]';
+
+describe('POST /api/reports', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startIntake();
+  });
+  afterAll(() => server.stop());
+
+  test('a report with a GPS-tagged JPEG and a PNG in 东湖区 answers 201, is routed to 东湖区 and stores both photos', async () => {
+    const before = await settledCounts(server.dataDir);
+    const jpeg = await makeJpeg({ width: 1200, height: 900, gps: { lat: 30.3, lng: 116.5 } });
+    const png = await makePng();
+    const res = await postForm(server.url, formOf(validFields(), [{ name: 'IMG_0001.jpg', bytes: jpeg }, { name: 'shot.png', bytes: png, type: 'image/png' }]));
+    expect(res.status).toBe(201);
+    expect(res.json.trackingCode).toMatch(new RegExp(`^JB-${READABLE}{4}-${READABLE}{4}$`));
+    expect(res.json.secret.replace(/-/g, '')).toMatch(new RegExp(`^${READABLE}{28}$`));
+    expect(res.json).toMatchObject({ status: 'routed', office: { code: '990102', name: '示范市东湖区自然资源局' } });
+    expect(res.json.photos).toEqual([{ sha256: sha256(jpeg) }, { sha256: sha256(png) }]);
+
+    const after = await settledCounts(server.dataDir);
+    expect(after.reports - before.reports).toBe(1);
+    expect(after.photos - before.photos).toBe(2);
+    expect(after.events - before.events).toBe(2);
+    expect(after.outbox - before.outbox).toBe(1);
+    expect(after.contacts - before.contacts).toBe(0);
+    expect(after.tempFiles).toBe(0);
+
+    const rows = await queryStore<{ original_sha256: string; display_sha256: string; forward_sha256: string; exif_lat: number | null; exif_lng: number | null; exif_taken_at: string | null }>(
+      server.dataDir,
+      'SELECT p.* FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = ? ORDER BY position',
+      [res.json.trackingCode],
+    );
+    expect(rows.map((r) => r.original_sha256)).toEqual([sha256(jpeg), sha256(png)]);
+    expect(rows[0]?.exif_lat).toBeCloseTo(30.3, 4);
+    expect(rows[0]?.exif_lng).toBeCloseTo(116.5, 4);
+    expect(rows[0]?.exif_taken_at).toBe('2026-05-12T10:30:00');
+    expect(rows[1]?.exif_lat).toBeNull();
+    for (const row of rows) {
+      for (const hash of [row.display_sha256, row.forward_sha256]) {
+        const file = photoFiles(server.dataDir).find((f) => f.endsWith(`${hash}.jpg`));
+        expect(file, `copy ${hash} is in the store`).toBeDefined();
+        const bytes = readFileSync(file ?? '');
+        expect(sha256(bytes)).toBe(hash);
+        // The kept copies carry no EXIF: no GPS, no camera.
+        expect(await exifr.gps(bytes).catch(() => undefined)).toBeUndefined();
+        expect((await sharp(bytes).metadata()).exif).toBeUndefined();
+      }
+    }
+    // Nothing is kept under the name the reporter gave.
+    expect(photoFiles(server.dataDir).some((f) => f.includes('IMG_0001') || f.includes('shot.png'))).toBe(false);
+  });
+
+  test('a report whose photo is rotated by EXIF is stored upright', async () => {
+    const wide = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#884422' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const res = await postForm(server.url, formOf(validFields(), [{ name: 'r.jpg', bytes: wide }]));
+    expect(res.status).toBe(201);
+    const [row] = await queryStore<{ width: number; height: number }>(server.dataDir, 'SELECT p.width, p.height FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = ?', [res.json.trackingCode]);
+    expect(row).toEqual({ width: 200, height: 400 });
+  });
+
+  test('a retried submission with the same Idempotency-Key answers 201 with the first result and stores one report', async () => {
+    const key = 'retry-0123456789abcdef';
+    const jpeg = await makeJpeg({ seed: 7 });
+    const before = await settledCounts(server.dataDir);
+    const first = await postForm(server.url, formOf(validFields(), [{ name: 'a.jpg', bytes: jpeg }]), { 'idempotency-key': key });
+    const second = await postForm(server.url, formOf(validFields(), [{ name: 'a.jpg', bytes: jpeg }]), { 'idempotency-key': key });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.json).toEqual(first.json);
+    const after = await settledCounts(server.dataDir);
+    expect(after.reports - before.reports).toBe(1);
+    expect(after.photos - before.photos).toBe(1);
+    expect(after.tempFiles).toBe(0);
+  });
+
+  test('two simultaneous retries with one Idempotency-Key store one report and both get the same answer', async () => {
+    const key = 'parallel-0123456789abcdef';
+    const before = await settledCounts(server.dataDir);
+    const [a, b] = await Promise.all([1, 2].map(() => postForm(server.url, formOf(validFields()), { 'idempotency-key': key })));
+    expect([a?.status, b?.status]).toEqual([201, 201]);
+    expect(a?.json).toEqual(b?.json);
+    expect((await settledCounts(server.dataDir)).reports - before.reports).toBe(1);
+  });
+
+  test('an Idempotency-Key reused for different content answers 422 and stores nothing new', async () => {
+    const key = 'reused-0123456789abcdef';
+    await postForm(server.url, formOf(validFields()), { 'idempotency-key': key });
+    const before = await settledCounts(server.dataDir);
+    const res = await postForm(server.url, formOf(validFields({ description: '另一处：河道里有人夜间挖砂，有多辆货车。' })), { 'idempotency-key': key });
+    expect(res.status).toBe(422);
+    expect(res.json.errors).toEqual([expect.objectContaining({ field: 'idempotencyKey', code: 'idempotency_key_reused' })]);
+    expect(await settledCounts(server.dataDir)).toEqual(before);
+  });
+
+  test('a report with every field wrong answers 422 listing each field at fault and stores nothing', async () => {
+    const before = await settledCounts(server.dataDir);
+    const res = await postForm(
+      server.url,
+      formOf({ category: '', description: '太短', lat: '91', lng: 'abc', startedOn: '2026-13', phone: '12345', email: 'not-an-email', contactConsent: 'yes', journalist: 'yes' }),
+    );
+    expect(res.status).toBe(422);
+    const fields = new Set((res.json.errors as { field: string }[]).map((e) => e.field));
+    expect(fields).toEqual(new Set(['category', 'description', 'lat', 'lng', 'startedOn', 'phone', 'email', 'outlet']));
+    for (const e of res.json.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(await settledCounts(server.dataDir)).toEqual(before);
+  });
+
+  test('an out-of-scope category answers 422 with where to go instead, and is not a lead', async () => {
+    const before = await settledCounts(server.dataDir);
+    const res = await postForm(server.url, formOf(validFields({ category: 'ownership-dispute' })));
+    expect(res.status).toBe(422);
+    expect(res.json.errors).toEqual([{ field: 'category', code: 'out_of_scope', message: expect.stringContaining('调处') }]);
+    expect(await settledCounts(server.dataDir)).toEqual(before);
+  });
+
+  test('a point outside the city answers 422 on lat naming 12336, and stores nothing', async () => {
+    const before = await settledCounts(server.dataDir);
+    const res = await postForm(server.url, formOf(validFields({ lat: '39.9', lng: '116.4' })));
+    expect(res.status).toBe(422);
+    expect(res.json.errors).toEqual([{ field: 'lat', code: 'outside_area', message: expect.stringContaining('12336') }]);
+    expect(await settledCounts(server.dataDir)).toEqual(before);
+  });
+
+  test('an address-only report goes to the unrouted queue (待分派) with no office', async () => {
+    const res = await postForm(server.url, formOf(validFields({ lat: '', lng: '' })));
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ status: 'unrouted', statusLabel: '待分派', office: null });
+  });
+
+  test('a point in the 东湖 lake (a hole in the county) goes to the unrouted queue', async () => {
+    const res = await postForm(server.url, formOf(validFields({ lat: '30.3575', lng: '116.4249' })));
+    expect(res.status).toBe(201);
+    expect(res.json).toMatchObject({ status: 'unrouted', office: null });
+  });
+
+  test('a text-only report as application/x-www-form-urlencoded answers 201', async () => {
+    const res = await postForm(server.url, new URLSearchParams(validFields({ lat: '30.1', lng: '116.1' })));
+    expect(res.status).toBe(201);
+    expect(res.json.office.code).toBe('990121');
+  });
+
+  test('a filled honeypot answers like an accepted report but stores nothing', async () => {
+    const before = await settledCounts(server.dataDir);
+    const res = await postForm(server.url, formOf(validFields({ website: 'http://spam.example' }), [{ name: 'a.jpg', bytes: await makeJpeg() }]));
+    expect(res.status).toBe(201);
+    expect(res.json.trackingCode).toMatch(/^JB-/);
+    expect(await settledCounts(server.dataDir)).toEqual(before);
+  });
+
+  test("the reporter's contact is stored apart and encrypted: the phone and name appear nowhere in the data files", async () => {
+    const before = await settledCounts(server.dataDir);
+    const res = await postForm(server.url, formOf(validFields({ name: '王某某测试', phone: '13912345678', email: 'reporter@example.org', contactConsent: 'yes' })));
+    expect(res.status).toBe(201);
+    expect(JSON.stringify(res.json)).not.toContain('13912345678');
+    expect((await settledCounts(server.dataDir)).contacts - before.contacts).toBe(1);
+    for (const file of ['portal.sqlite', 'portal.sqlite-wal']) {
+      const bytes = readFileSync(join(server.dataDir, file), { flag: 'r' });
+      expect(bytes.includes(Buffer.from('13912345678'))).toBe(false);
+      expect(bytes.includes(Buffer.from('王某某测试'))).toBe(false);
+      expect(bytes.includes(Buffer.from('reporter@example.org'))).toBe(false);
+    }
+  });
+
+  test('control and bidi-override characters are stripped from stored text', async () => {
+    const res = await postForm(server.url, formOf(validFields({ description: '有人\u202E在耕地\u0007上挖砂，\u2066规模很大。' })));
+    expect(res.status).toBe(201);
+    const [row] = await queryStore<{ description: string }>(server.dataDir, 'SELECT description FROM reports WHERE tracking_code = ?', [res.json.trackingCode]);
+    expect(row?.description).toBe('有人在耕地上挖砂，规模很大。');
+  });
+
+  test('a secret is stored only as its hash', async () => {
+    const res = await postForm(server.url, formOf(validFields()));
+    const [row] = await queryStore<{ secret_hash: Buffer }>(server.dataDir, 'SELECT secret_hash FROM reports WHERE tracking_code = ?', [res.json.trackingCode]);
+    expect(Buffer.from(row?.secret_hash ?? []).toString('hex')).toBe(sha256(Buffer.from(res.json.secret)));
+    const bytes = Buffer.concat([readFileSync(join(server.dataDir, 'portal.sqlite')), readFileSync(join(server.dataDir, 'portal.sqlite-wal'))]);
+    expect(bytes.includes(Buffer.from(res.json.secret))).toBe(false);
+  });
+});
+
+describe('origin policy', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startIntake();
+  });
+  afterAll(() => server.stop());
+
+  test('a browser post from another site (Origin) answers 403 JSON and stores nothing', async () => {
+    const res = await postForm(server.url, formOf(validFields()), { origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.json.errors[0].code).toBe('cross_site');
+    expect(await settledCounts(server.dataDir)).toEqual(EMPTY_STORE);
+  });
+
+  test('a browser post marked Sec-Fetch-Site: cross-site answers 403', async () => {
+    const res = await postForm(server.url, formOf(validFields()), { 'sec-fetch-site': 'cross-site' });
+    expect(res.status).toBe(403);
+  });
+
+  test('an opaque Origin (null) answers 403', async () => {
+    const res = await postForm(server.url, formOf(validFields()), { origin: 'null' });
+    expect(res.status).toBe(403);
+  });
+
+  test('a same-origin browser post and a client without Origin are both accepted', async () => {
+    const same = await postForm(server.url, formOf(validFields()), { origin: server.url, 'sec-fetch-site': 'same-origin' });
+    expect(same.status).toBe(201);
+    const tool = await postForm(server.url, formOf(validFields()));
+    expect(tool.status).toBe(201);
+  });
+
+  test('a tracking form posted from another site answers 403', async () => {
+    const res = await fetch(`${server.url}/api/reports/track`, { method: 'POST', body: new URLSearchParams({ trackingCode: 'JB-2222-2222', secret: 'x' }), headers: { origin: 'https://evil.example', accept: 'application/json' } });
+    expect(res.status).toBe(403);
+  });
+});
+
+describe('HTML answers for forms posted without JavaScript', () => {
+  let server: TestServer;
+  const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+  beforeAll(async () => {
+    server = await startIntake();
+  });
+  afterAll(() => server.stop());
+
+  test('without a built template, a 201 page shows the tracking code and secret with the advice to write them down', async () => {
+    const res = await postForm(server.url, formOf(validFields()), { accept: browserAccept });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.text).toContain('<html lang="zh-CN">');
+    const code = /JB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(res.text)?.[0];
+    expect(code).toBeDefined();
+    expect(res.text).toContain('抄下');
+    const [row] = await queryStore<{ n: number }>(server.dataDir, 'SELECT count(*) AS n FROM reports WHERE tracking_code = ?', [code]);
+    expect(row?.n).toBe(1);
+  });
+
+  test("with the site's template, the answer is the template with the marker replaced", async () => {
+    const dist = join(server.dataDir, 'no-build', 'client', 'report', 'received');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><html lang="zh-CN"><body><header>站点页头</header><main><!--report-result--></main></body></html>');
+    const res = await postForm(server.url, formOf(validFields()), { accept: browserAccept });
+    expect(res.status).toBe(201);
+    expect(res.text).toContain('站点页头');
+    expect(res.text).not.toContain('<!--report-result-->');
+    expect(res.text).toMatch(/JB-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+  });
+
+  test('a refused post answers a 4xx page listing every error, with user text escaped and a link back', async () => {
+    const before = await settledCounts(server.dataDir);
+    const res = await postForm(
+      server.url,
+      formOf({ category: 'illegal-occupation', description: '短' }, [{ name: '<img src=x onerror=alert(1)>.jpg', bytes: Buffer.alloc(0) }]),
+      { accept: browserAccept },
+    );
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(res.text).not.toContain('<img src=x');
+    expect(res.text).toContain('href="/report/"');
+    expect(await settledCounts(server.dataDir)).toEqual(before);
+  });
+});
