@@ -1,0 +1,67 @@
+import { describe, expect, test } from 'vitest';
+import { loadContent } from '../../src/lib/content/load-content.ts';
+import { resolveCitation } from '../../src/lib/laws/resolve-citation.ts';
+import { currentVersion, lastDayInForce, versionOn } from '../../src/lib/laws/select-version.ts';
+import { demoContentDir } from '../fixtures/content-fixture.ts';
+
+const versions = [
+  { name: '1996', effectiveFrom: '1996-10-01' },
+  { name: '2009', effectiveFrom: '2009-08-27' },
+  { name: '2025', effectiveFrom: '2025-07-01' },
+];
+
+describe('versionOn', () => {
+  test('on the first day of a version, that version applies', () => {
+    expect(versionOn(versions, '2025-07-01')?.name).toBe('2025');
+  });
+  test('on the day before a new version, the old one still applies', () => {
+    expect(versionOn(versions, '2025-06-30')?.name).toBe('2009');
+  });
+  test('before the first version, none applies', () => {
+    expect(versionOn(versions, '1996-09-30')).toBeUndefined();
+  });
+  test('after a repeal (effectiveTo) and before the next version, none applies; the last day still counts', () => {
+    const repealed = [
+      { name: 'old', effectiveFrom: '2000-01-01', effectiveTo: '2010-12-31' },
+      { name: 'new', effectiveFrom: '2012-01-01' },
+    ];
+    expect(versionOn(repealed, '2010-12-31')?.name).toBe('old');
+    expect(versionOn(repealed, '2011-01-01')).toBeUndefined();
+    expect(versionOn(repealed, '2012-01-01')?.name).toBe('new');
+  });
+  test('the last day in force is the day before the next version, across a month end', () => {
+    expect(lastDayInForce(versions, 1)).toBe('2025-06-30');
+    expect(lastDayInForce(versions, 2)).toBeUndefined();
+  });
+  test('currentVersion falls back to the first version when none has started yet', () => {
+    expect(currentVersion(versions, '1990-01-01')?.name).toBe('1996');
+    expect(currentVersion(versions, '2026-11-26')?.name).toBe('2025');
+  });
+});
+
+describe('resolveCitation (从旧兼从轻) on the demo laws', () => {
+  const { laws } = loadContent(demoContentDir);
+  const art = (article: number) => ({ law: 'mineral-resources-law', article });
+
+  test('a violation before 2025-07-01 citing 第三十九条 gets the 2009 text', () => {
+    const c = resolveCitation(laws, art(39), '2024-12-09', '2025-09-03');
+    expect(c).toMatchObject({ ok: true, rule: 'in-force', version: { effectiveFrom: '2009-08-27' }, article: { key: 'article-39' } });
+  });
+
+  test('a violation on 2025-07-01 citing 第六十四条 gets the 2025 text', () => {
+    expect(resolveCitation(laws, art(64), '2025-07-01', '2025-08-01')).toMatchObject({ ok: true, rule: 'in-force', version: { effectiveFrom: '2025-07-01' } });
+  });
+
+  test('a violation under the old law decided under the new one may cite the new article as the lighter law', () => {
+    expect(resolveCitation(laws, art(64), '2025-03-01', '2025-07-01')).toMatchObject({ ok: true, rule: 'lighter-new-law', version: { effectiveFrom: '2025-07-01' } });
+  });
+
+  test('a decision made before the new law took effect cannot cite it, and the message names the version in force', () => {
+    const c = resolveCitation(laws, art(64), '2025-03-01', '2025-06-30');
+    expect(c).toEqual({ ok: false, expected: expect.stringMatching(/第六十四条 is not in the version that applies: the version in force on 2025-03-01 \(basis\/mineral-resources-law\/2009-08-27\.md\)/) });
+  });
+
+  test('an unknown law lists the known ids', () => {
+    expect(resolveCitation(laws, { law: 'forest-law', article: 1 }, '2025-01-01')).toEqual({ ok: false, expected: expect.stringMatching(/law id from content\/basis \(.*land-administration-law.*\); got "forest-law"/) });
+  });
+});
