@@ -37,7 +37,8 @@ const optionalText = (max: number) =>
 /** A decimal degree from a form string or a number; NaN, Infinity and empty strings are refused. */
 const degree = (min: number, max: number, label: string) =>
   z.preprocess(
-    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : Number(v.trim())) : v),
+    // Only plain decimals: Number() would also take '0x1E', '1e1' or 'Infinity'.
+    (v) => (typeof v === 'string' ? (v.trim() === '' ? undefined : /^[+-]?\d+(\.\d+)?$/.test(v.trim()) ? Number(v.trim()) : v) : v),
     z
       .number({ error: `${label}应为十进制度数，例如 30.2541` })
       .refine(Number.isFinite, `${label}应为有限的数字`)
