@@ -36,11 +36,16 @@ export function articleHref(ref: ArticleRef, onDate?: string): string {
   const key = articleKey(ref.article);
   const dated = onDate === undefined ? currentVersion(law.versions, siteToday()) : versionOn(law.versions, onDate);
   const version = dated?.articleByKey.has(key) ? dated : latestVersionWith(law, key);
-  return version ? articlePageHref(law.id, version.effectiveFrom, key) : lawHref(law.id);
+  return version ? articlePageHref(law.id, version.effectiveFrom, key) + paragraphAnchor(ref) : lawHref(law.id);
+}
+
+// A cited 款 has its own anchor on the article page.
+function paragraphAnchor(ref: ArticleRef): string {
+  return ref.paragraph === undefined ? '' : `#paragraph-${ref.paragraph}`;
 }
 
 /** The article page a decision's citation links to: the version that applied to it (从旧兼从轻, see resolveCitation). */
 export function decisionArticleHref(ref: ArticleRef, decision: { violationDate: string; decidedOn: string }): string {
   const c = resolveCitation(laws(), ref, decision.violationDate, decision.decidedOn);
-  return c.ok ? articlePageHref(ref.law, c.version.effectiveFrom, c.article.key) : articleHref(ref, decision.violationDate);
+  return c.ok ? articlePageHref(ref.law, c.version.effectiveFrom, c.article.key) + paragraphAnchor(ref) : articleHref(ref, decision.violationDate);
 }
