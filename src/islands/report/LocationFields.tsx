@@ -1,0 +1,238 @@
+import type { ComponentType } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ReportFormModel } from './report-form-model.ts';
+import { parseCoordinatePair, round6, type LatLng } from './parse-coordinates.ts';
+import { describedBy } from './field-ids.ts';
+import FieldError from './FieldError.tsx';
+import type { TileConfig } from './ReportMap.tsx';
+
+interface Props {
+  model: ReportFormModel;
+  hydrated: boolean;
+  tiles: TileConfig;
+  /** A location read from a photo's EXIF, offered until accepted or dismissed. */
+  suggestion: (LatLng & { photoName: string }) | undefined;
+  onSuggestionDone: () => void;
+}
+
+type MapProps = { pin: LatLng | undefined; onPick: (p: LatLng) => void; tiles: TileConfig };
+
+/** The pin as numbers, when both inputs hold a number. */
+function pinOf(lat: string, lng: string): LatLng | undefined {
+  const la = Number.parseFloat(lat);
+  const ln = Number.parseFloat(lng);
+  return lat.trim() !== '' && lng.trim() !== '' && Number.isFinite(la) && Number.isFinite(ln) ? { lat: la, lng: ln } : undefined;
+}
+
+export default function LocationFields({ model, hydrated, tiles, suggestion, onSuggestionDone }: Props) {
+  const { lat, lng, address } = model.fields.value;
+  const latError = model.errorFor('lat');
+  const lngError = model.errorFor('lng');
+  const addressError = model.errorFor('address');
+  const [Map, setMap] = useState<ComponentType<MapProps> | undefined>(undefined);
+  const mapSlot = useRef<HTMLDivElement>(null);
+  const [geoStatus, setGeoStatus] = useState('');
+  const [coordText, setCoordText] = useState('');
+  const [coordError, setCoordError] = useState<string | undefined>(undefined);
+  const [coordDone, setCoordDone] = useState('');
+
+  // Leaflet is the heaviest part of the page: fetch it only when the map scrolls near.
+  useEffect(() => {
+    const slot = mapSlot.current;
+    if (!hydrated || !slot) return;
+    const load = () => import('./ReportMap.tsx').then((m) => setMap(() => m.default));
+    if (!('IntersectionObserver' in window)) {
+      void load();
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          observer.disconnect();
+          void load();
+        }
+      },
+      { rootMargin: '400px' },
+    );
+    observer.observe(slot);
+    return () => observer.disconnect();
+  }, [hydrated]);
+
+  function useMyLocation() {
+    if (!('geolocation' in navigator)) {
+      setGeoStatus('此浏览器无法获取位置，请在地图上点选或填写坐标。');
+      return;
+    }
+    setGeoStatus('正在获取您的位置…');
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        model.setLocation(round6(position.coords.latitude), round6(position.coords.longitude));
+        setGeoStatus(`已填入您当前的位置（精度约 ${Math.round(position.coords.accuracy)} 米）。如果您不在现场，请改为在地图上点选。`);
+      },
+      (error) => {
+        setGeoStatus(
+          error.code === error.PERMISSION_DENIED
+            ? '您没有允许本网站获取位置。可以在地图上点选，或填写坐标、地址。'
+            : '暂时无法获取位置，请在地图上点选，或填写坐标、地址。',
+        );
+      },
+      { enableHighAccuracy: true, timeout: 20_000, maximumAge: 60_000 },
+    );
+  }
+
+  function applyCoordText() {
+    const parsed = parseCoordinatePair(coordText);
+    if (!parsed.ok) {
+      setCoordError(parsed.message);
+      setCoordDone('');
+      return;
+    }
+    setCoordError(undefined);
+    model.setLocation(parsed.value.lat, parsed.value.lng);
+    setCoordDone(`已填入：纬度 ${parsed.value.lat}，经度 ${parsed.value.lng}。`);
+  }
+
+  return (
+    <fieldset class="form-field" aria-describedby="report-where-hint">
+      <legend>
+        <h2>在哪里</h2>
+      </legend>
+      <p class="form-hint" id="report-where-hint">
+        在地图上点选位置、使用您的当前位置、填写坐标，或描述地址和地标，至少一项。坐标为 GPS 使用的 WGS-84 经纬度。
+      </p>
+      {hydrated && (
+        <div ref={mapSlot} class="map-slot">
+          {Map ? <Map pin={pinOf(lat, lng)} onPick={(p) => model.setLocation(p.lat, p.lng)} tiles={tiles} /> : <p class="form-hint">地图加载中…</p>}
+        </div>
+      )}
+      {hydrated && (
+        <div class="location-tools">
+          <button type="button" class="button secondary" onClick={useMyLocation}>
+            使用我的位置
+          </button>
+          <p role="status" class="form-hint">
+            {geoStatus}
+          </p>
+        </div>
+      )}
+      {hydrated && suggestion && (
+        <div class="notice suggestion">
+          <p>
+            照片“{suggestion.photoName}”记录了拍摄位置：纬度 {suggestion.lat}，经度 {suggestion.lng}。要用它作为举报位置吗？不使用时，这个位置不会上传。
+          </p>
+          <p class="button-row">
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                model.setLocation(suggestion.lat, suggestion.lng);
+                onSuggestionDone();
+              }}
+            >
+              使用照片的拍摄位置
+            </button>
+            <button type="button" class="button secondary" onClick={onSuggestionDone}>
+              不使用
+            </button>
+          </p>
+        </div>
+      )}
+      <div class="coords">
+        <div class="form-field">
+          <label for="report-lat">纬度</label>
+          <p class="form-hint" id="report-lat-hint">
+            十进制度数，例如 30.2583
+          </p>
+          <FieldError id="report-lat-error" message={latError} />
+          <input
+            id="report-lat"
+            name="lat"
+            type="number"
+            step="any"
+            min={-90}
+            max={90}
+            inputMode="decimal"
+            class={latError ? 'invalid' : undefined}
+            aria-invalid={latError ? 'true' : undefined}
+            aria-describedby={describedBy('report-lat-hint', latError && 'report-lat-error')}
+            value={lat}
+            onInput={(e) => model.setField('lat', e.currentTarget.value)}
+          />
+        </div>
+        <div class="form-field">
+          <label for="report-lng">经度</label>
+          <p class="form-hint" id="report-lng-hint">
+            十进制度数，例如 116.3502
+          </p>
+          <FieldError id="report-lng-error" message={lngError} />
+          <input
+            id="report-lng"
+            name="lng"
+            type="number"
+            step="any"
+            min={-180}
+            max={180}
+            inputMode="decimal"
+            class={lngError ? 'invalid' : undefined}
+            aria-invalid={lngError ? 'true' : undefined}
+            aria-describedby={describedBy('report-lng-hint', lngError && 'report-lng-error')}
+            value={lng}
+            onInput={(e) => model.setField('lng', e.currentTarget.value)}
+          />
+        </div>
+      </div>
+      {hydrated && (
+        <div class="form-field">
+          <label for="report-coord-text">或粘贴坐标文字</label>
+          <p class="form-hint" id="report-coord-text-hint">
+            支持“30.2583, 116.3502”“30°15′30″N 116°21′E”“北纬30度15分30秒 东经116度21分”等写法，纬度在前。
+          </p>
+          <FieldError id="report-coord-text-error" message={coordError} />
+          <div class="input-with-button">
+            <input
+              id="report-coord-text"
+              type="text"
+              autoComplete="off"
+              class={coordError ? 'invalid' : undefined}
+              aria-invalid={coordError ? 'true' : undefined}
+              aria-describedby={describedBy('report-coord-text-hint', coordError && 'report-coord-text-error')}
+              value={coordText}
+              onInput={(e) => setCoordText(e.currentTarget.value)}
+              onKeyDown={(e) => {
+                // Enter here means "read these coordinates", not "send the report".
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  applyCoordText();
+                }
+              }}
+            />
+            <button type="button" class="button secondary" onClick={applyCoordText}>
+              识别并填入
+            </button>
+          </div>
+          <p role="status" class="form-hint">
+            {coordDone}
+          </p>
+        </div>
+      )}
+      <div class="form-field">
+        <label for="report-address">地址或地标</label>
+        <p class="form-hint" id="report-address-hint">
+          例如“青石镇下湾村村委会往东约 300 米，河堤旁”。
+        </p>
+        <FieldError id="report-address-error" message={addressError} />
+        <input
+          id="report-address"
+          name="address"
+          type="text"
+          autoComplete="off"
+          class={addressError ? 'invalid' : undefined}
+          aria-invalid={addressError ? 'true' : undefined}
+          aria-describedby={describedBy('report-address-hint', addressError && 'report-address-error')}
+          value={address}
+          onInput={(e) => model.setField('address', e.currentTarget.value)}
+        />
+      </div>
+    </fieldset>
+  );
+}
