@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 import { resolveCitation } from '../../src/lib/laws/resolve-citation.ts';
+import { decisionsCitingArticle } from '../../src/lib/laws/article-backlinks.ts';
 import { currentVersion, lastDayInForce, versionOn } from '../../src/lib/laws/select-version.ts';
 import { demoContentDir } from '../fixtures/content-fixture.ts';
 
@@ -63,5 +64,23 @@ describe('resolveCitation (从旧兼从轻) on the demo laws', () => {
 
   test('an unknown law lists the known ids', () => {
     expect(resolveCitation(laws, { law: 'forest-law', article: 1 }, '2025-01-01')).toEqual({ ok: false, expected: expect.stringMatching(/law id from content\/basis \(.*land-administration-law.*\); got "forest-law"/) });
+  });
+});
+
+describe('decisionsCitingArticle', () => {
+  const { laws, decisions } = loadContent(demoContentDir);
+
+  test('lists each mining decision under the version that applied to it, never under both', () => {
+    const old39 = decisionsCitingArticle(laws, decisions, 'mineral-resources-law', '2009-08-27', 'article-39').map((c) => c.decision);
+    const new64 = decisionsCitingArticle(laws, decisions, 'mineral-resources-law', '2025-07-01', 'article-64').map((c) => c.decision);
+    expect(old39.length).toBeGreaterThan(0);
+    expect(new64.length).toBeGreaterThan(0);
+    expect(old39.every((d) => d.violationDate < '2025-07-01')).toBe(true);
+    expect(new64.every((d) => d.decidedOn >= '2025-07-01')).toBe(true);
+    expect(old39.filter((d) => new64.includes(d))).toEqual([]);
+  });
+
+  test('an article no decision cites has no backlinks', () => {
+    expect(decisionsCitingArticle(laws, decisions, 'administrative-penalty-law', '2021-07-15', 'article-85')).toEqual([]);
   });
 });

@@ -8,11 +8,39 @@ export interface CitingDecision {
   rule: 'in-force' | 'lighter-new-law';
 }
 
+type CitationIndex = Map<string, CitingDecision[]>;
+
+// Built once per list of decisions: every article page asks, and resolving
+// each decision's citations per page would cost pages × decisions.
+const indexes = new WeakMap<readonly Decision[], CitationIndex>();
+
+const indexKey = (lawId: string, effectiveFrom: string, key: string) => `${lawId}|${effectiveFrom}|${key}`;
+
+function buildIndex(laws: readonly Law[], decisions: readonly Decision[]): CitationIndex {
+  const index: CitationIndex = new Map();
+  for (const decision of decisions) {
+    const seen = new Set<string>();
+    for (const ref of decision.basis) {
+      const c = resolveCitation(laws, ref, decision.violationDate, decision.decidedOn);
+      if (!c.ok) continue;
+      const k = indexKey(ref.law, c.version.effectiveFrom, c.article.key);
+      // Two 款 of one article cited by one decision still list it once.
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const list = index.get(k) ?? [];
+      list.push({ decision, rule: c.rule });
+      index.set(k, list);
+    }
+  }
+  return index;
+}
+
 /**
  * The decisions citing article `key` of the version of `lawId` that starts on
- * `effectiveFrom`. Version-aware: a decision counts only for the version that
- * applied to it (resolveCitation), so 第三十九条 of the 2009 text and 第三十九条
- * of a later text, which may say something else entirely, never share links.
+ * `effectiveFrom`, in the order given. Version-aware: a decision counts only
+ * for the version that applied to it (resolveCitation), so 第三十九条 of the
+ * 2009 text and 第三十九条 of a later text, which may say something else
+ * entirely, never share links.
  */
 export function decisionsCitingArticle(
   laws: readonly Law[],
@@ -21,16 +49,10 @@ export function decisionsCitingArticle(
   effectiveFrom: string,
   key: string,
 ): CitingDecision[] {
-  const found: CitingDecision[] = [];
-  for (const decision of decisions) {
-    for (const ref of decision.basis) {
-      if (ref.law !== lawId) continue;
-      const c = resolveCitation(laws, ref, decision.violationDate, decision.decidedOn);
-      if (c.ok && c.version.effectiveFrom === effectiveFrom && c.article.key === key) {
-        found.push({ decision, rule: c.rule });
-        break;
-      }
-    }
+  let index = indexes.get(decisions);
+  if (!index) {
+    index = buildIndex(laws, decisions);
+    indexes.set(decisions, index);
   }
-  return found;
+  return index.get(indexKey(lawId, effectiveFrom, key)) ?? [];
 }
