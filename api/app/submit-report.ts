@@ -179,8 +179,13 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
   }
 
   const processed: ProcessedPhoto[] = [];
-  for (const photo of submission.photos) processed.push(await deps.photos.process(photo, 'photos'));
-  await deps.photos.keep(processed);
+  try {
+    for (const photo of submission.photos) processed.push(await deps.photos.process(photo, 'photos'));
+    await deps.photos.keep(processed);
+  } finally {
+    // Copies already moved into the store are gone from temp; the rest (a failure half-way) go now.
+    await deps.photos.discard(processed.flatMap((p) => p.copies.map((c) => c.tempPath)));
+  }
 
   const secret = secretFor(deps, submission.idempotencyKey);
   const status = statusOf(routing);
