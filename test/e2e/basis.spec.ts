@@ -43,7 +43,7 @@ test('a law page shows the demo notice, a table of contents and an anchor for ev
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('中华人民共和国土地管理法');
   await expect(page.getByRole('note').filter({ hasText: '示例摘录，非法律原文，以官方公布文本为准' })).toBeVisible();
   const toc = page.getByRole('navigation', { name: '目录' });
-  await expect(toc.getByRole('link')).toHaveText(['第五章 建设用地', '第七章 法律责任']);
+  await expect(toc.getByRole('link')).toHaveText(['第五章 建设用地', '第六章 监督检查', '第七章 法律责任']);
   for (const n of [57, 74, 75, 76, 77, 81]) await expect(page.locator(`#article-${n}`)).toHaveCount(1);
   await page.locator('#article-77').getByRole('link', { name: '第七十七条' }).click();
   await expect(page).toHaveURL(/\/basis\/land-administration-law\/2020-01-01\/article-77\/$/);

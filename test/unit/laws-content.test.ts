@@ -1,11 +1,18 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 import { copyDemoContent, demoContentDir, editDecision, findDecisionFile, problemsOf } from '../fixtures/content-fixture.ts';
 
 const LAW = 'basis/land-administration-law/2020-01-01.md';
 const OLD_MINING = 'basis/mineral-resources-law/2009-08-27.md';
+
+// Every YAML and Markdown file outside basis/, relative to the content directory.
+function listContentFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => /\.(ya?ml|md)$/.test(f) && !f.startsWith('basis'))
+    .sort();
+}
 
 let fixture: ReturnType<typeof copyDemoContent>;
 beforeEach(() => {
@@ -22,14 +29,27 @@ describe('the demo laws', () => {
   test('cover every article the demo decisions, categories and procedure pages cite', () => {
     const { laws } = loadContent(demoContentDir);
     const keys = (id: string) => laws.find((l) => l.id === id)?.versions.map((v) => [v.effectiveFrom, v.text.articles.map((a) => a.number)]);
-    expect(keys('land-administration-law')).toEqual([['2020-01-01', [57, 74, 75, 76, 77, 81]]]);
+    expect(keys('land-administration-law')).toEqual([['2020-01-01', [57, 68, 74, 75, 76, 77, 81, 83]]]);
     expect(keys('land-administration-regulations')).toEqual([['2021-09-01', [52, 54, 55, 56, 57, 59]]]);
     expect(keys('mineral-resources-law')).toEqual([
       ['2009-08-27', [39, 40]],
       ['2025-07-01', [64]],
     ]);
     expect(keys('mineral-resources-rules')).toEqual([['1994-03-26', [42]]]);
-    expect(keys('administrative-penalty-law')).toEqual([['2021-07-15', [34, 37, 48, 85]]]);
+    expect(keys('administrative-penalty-law')).toEqual([['2021-07-15', [34, 37, 44, 45, 48, 54, 55, 57, 58, 59, 60, 61, 63, 64, 65, 67, 72, 85]]]);
+  });
+
+  test('hold every article any content file cites, so no citation falls back to a law page', () => {
+    const { laws } = loadContent(demoContentDir);
+    const missing: string[] = [];
+    for (const file of listContentFiles(demoContentDir)) {
+      const text = readFileSync(join(demoContentDir, file), 'utf8');
+      for (const m of text.matchAll(/law:\s*([a-z0-9-]+)[,\s]+article:\s*(\d+)/g)) {
+        const law = laws.find((l) => l.id === m[1]);
+        if (!law?.versions.some((v) => v.articleByKey.has(`article-${m[2]}`))) missing.push(`${file}: ${m[1]} ${m[2]}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   test('are all marked as demo excerpts', () => {
@@ -53,7 +73,7 @@ describe('a broken law file fails with file, field and expectation', () => {
     edit(LAW, (t) => t.replace('excerpt: true', 'excerpt: false'));
     const problems = problemsOf(fixture.dir);
     expect(problems).toContainEqual({ file: LAW, field: 'body (line 24)', expected: expect.stringMatching(/start at 第一条.*found 第五十七条/) });
-    expect(problems).toContainEqual({ file: LAW, field: expect.stringMatching(/^body/), expected: expect.stringMatching(/after 第五十七条 to be number 58; found 第七十四条/) });
+    expect(problems).toContainEqual({ file: LAW, field: expect.stringMatching(/^body/), expected: expect.stringMatching(/after 第五十七条 to be number 58; found 第六十八条/) });
   });
 
   test('when the level is not one of the five, lists them', () => {
@@ -90,7 +110,7 @@ describe('a citation of an article that does not exist fails the build', () => {
     expect(problemsOf(fixture.dir)).toContainEqual({
       file,
       field: 'basis.1',
-      expected: expect.stringMatching(/第七十八条 is not in the version that applies.*land-administration-law\/2020-01-01\.md\) has selected articles 第五十七条–第八十一条/),
+      expected: expect.stringMatching(/第七十八条 is not in the version that applies.*land-administration-law\/2020-01-01\.md\) has selected articles 第五十七条–第八十三条/),
     });
   });
 
