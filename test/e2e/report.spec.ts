@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -228,6 +229,28 @@ test.describe('the report page', () => {
     await failure.getByRole('button', { name: '重新提交' }).click();
     await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible();
     expect(new Set(keys).size).toBe(1);
+  });
+});
+
+test.describe('what the report page downloads', () => {
+  test('the form island stays under 60 KB of gzipped script, and Leaflet comes only with the map, under 120 KB in all', async ({ page }) => {
+    const scripts = new Map<string, number>();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      scripts.set(new URL(response.url()).pathname, gzipSync(await response.body(), { level: 9 }).length);
+    });
+    const total = () => [...scripts.values()].reduce((a, b) => a + b, 0);
+    await openForm(page);
+    await page.waitForLoadState('networkidle');
+    const beforeMap = total();
+    expect([...scripts.keys()].some((path) => path.includes('leaflet')), 'Leaflet before the map is needed').toBe(false);
+    await showMap(page);
+    await page.waitForLoadState('networkidle');
+    const withMap = total();
+    test.info().annotations.push({ type: 'gzipped script', description: `form island ${(beforeMap / 1024).toFixed(1)} KB; with map ${(withMap / 1024).toFixed(1)} KB; ${[...scripts].map(([p, n]) => `${p.split('/').pop()} ${(n / 1024).toFixed(1)}`).join(', ')}` });
+    console.log(test.info().annotations.at(-1)?.description);
+    expect(beforeMap).toBeLessThan(60 * 1024);
+    expect(withMap).toBeLessThan(120 * 1024);
   });
 });
 

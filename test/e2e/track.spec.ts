@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
 import { expectNoAxeViolations, expectNoHorizontalScroll } from './helpers.ts';
 
 /** Files a text-only report in 石门县 (WGS-84) through the API, as a media tool would. */
@@ -35,6 +36,19 @@ test.describe('the tracking page', () => {
     await expect(page.locator('form[action="/api/reports/track"][method="post"]')).toHaveCount(1);
     await expectNoAxeViolations(page);
     await expectNoHorizontalScroll(page);
+  });
+
+  test('the tracking island downloads under 20 KB of gzipped script', async ({ page }) => {
+    const sizes: number[] = [];
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') sizes.push(gzipSync(await response.body(), { level: 9 }).length);
+    });
+    await openTracking(page);
+    await page.waitForLoadState('networkidle');
+    const total = sizes.reduce((a, b) => a + b, 0);
+    console.log(`tracking island: ${(total / 1024).toFixed(1)} KB gzipped in ${sizes.length} scripts`);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(total).toBeLessThan(20 * 1024);
   });
 
   test('a filed report shows its status and timeline in place, announced in a live region', async ({ page, request }) => {

@@ -12,7 +12,7 @@ const categories: CategoryChoice[] = [
   { code: 'ownership-dispute', name: '土地权属或补偿纠纷', description: '权属争议', inScope: false, redirect: '请向县级人民政府申请调处。' },
 ];
 
-const receipt = { trackingCode: 'JB-7K4M-Q2XD', secret: 'ABCD-EFGH', status: 'received', office: { code: '990102', name: '东湖区自然资源局' } };
+const receipt = { trackingCode: 'JB-7K4M-Q2XD', secret: 'ABCD-EFGH', status: 'routed', statusLabel: '已分派至区县', office: { code: '990102', name: '东湖区自然资源局' } };
 
 /** A transport that answers from a script and records what it was asked to send. */
 function scriptedTransport(outcomes: SendOutcome[]) {

@@ -33,7 +33,7 @@ export default function ReportReceipt({ receipt, onNew }: Props) {
       <p>
         {receipt.office
           ? `线索已登记，交${receipt.office.name}核查处理。`
-          : '线索已登记。所在位置不属于任何区县，由市级执法监察部门核查处理。'}
+          : `线索已登记（${receipt.statusLabel || '待分派'}），由市级执法监察部门分派给所在区县核查。`}
       </p>
       <p class="button-row">
         <a class="button" href="/track/">

@@ -64,6 +64,8 @@ export interface Receipt {
   trackingCode: string;
   secret: string;
   status: string;
+  /** The status in words, e.g. 待分派. */
+  statusLabel: string;
   office: { code: string; name: string } | null;
 }
 

@@ -65,7 +65,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function asReceipt(body: unknown): Receipt | undefined {
   if (!isRecord(body) || typeof body.trackingCode !== 'string' || typeof body.secret !== 'string') return undefined;
   const office = isRecord(body.office) && typeof body.office.code === 'string' && typeof body.office.name === 'string' ? { code: body.office.code, name: body.office.name } : null;
-  return { trackingCode: body.trackingCode, secret: body.secret, status: typeof body.status === 'string' ? body.status : '', office };
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  return { trackingCode: body.trackingCode, secret: body.secret, status: text(body.status), statusLabel: text(body.statusLabel), office };
 }
 
 function asErrors(body: unknown): FieldError[] {
