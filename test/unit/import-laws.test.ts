@@ -97,14 +97,20 @@ describe.skipIf(!haveRealLaws)('importing the real law texts in ../shared/data/l
   let work: string;
   let contentDir: string;
   let files: string[];
+  let importedIds: string[];
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'zhifa-real-laws-'));
     contentDir = join(work, 'content');
-    // The demo excerpts give way to the real texts: same ids, real versions.
     cpSync(demoContentDir, contentDir, { recursive: true });
-    rmSync(join(contentDir, 'basis'), { recursive: true, force: true });
     files = readdirSync(realLawsDir).filter((f) => f.endsWith('.md')).sort();
-    execFileSync(process.execPath, [script, ...files.map((f) => join(realLawsDir, f)), '--out', join(contentDir, 'basis')], { encoding: 'utf8' });
+    const imported = join(work, 'imported');
+    execFileSync(process.execPath, [script, ...files.map((f) => join(realLawsDir, f)), '--out', imported], { encoding: 'utf8' });
+    // The real texts replace the demo excerpts of the same laws; demo laws with no real text stay.
+    importedIds = readdirSync(imported);
+    for (const id of importedIds) {
+      rmSync(join(contentDir, 'basis', id), { recursive: true, force: true });
+      cpSync(join(imported, id), join(contentDir, 'basis', id), { recursive: true });
+    }
   });
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -116,7 +122,9 @@ describe.skipIf(!haveRealLaws)('importing the real law texts in ../shared/data/l
     const problems = new ProblemList();
     const laws = loadLaws(contentDir, problems);
     expect(problems.items).toEqual([]);
-    const imported = new Map(laws.flatMap((l) => l.versions.map((v) => [v.source, v] as const)));
+    const realVersions = laws.flatMap((l) => l.versions).filter((v) => !v.demo);
+    expect(realVersions).toHaveLength(files.length);
+    const imported = new Map(laws.flatMap((l) => l.versions.filter((v) => !v.demo).map((v) => [v.source, v] as const)));
     for (const file of files) {
       // Counted independently of the parser: every line that starts 第N条.
       const source = readFileSync(join(realLawsDir, file), 'utf8').split(/\r?\n/);
@@ -127,12 +135,14 @@ describe.skipIf(!haveRealLaws)('importing the real law texts in ../shared/data/l
       // Each article starts with exactly the source line that carries its label.
       expect(version!.text.articles.map((a) => `${a.label} ${a.paragraphs[0]}`), file).toEqual(labelled.map((m) => m.input.trim()));
     }
-    console.log(`imported ${files.length} files, ${laws.flatMap((l) => l.versions).reduce((n, v) => n + v.text.articles.length, 0)} articles`);
+    console.log(`imported ${files.length} files, ${realVersions.reduce((n, v) => n + v.text.articles.length, 0)} articles`);
   });
 
   test('the whole content, demo decisions included, validates against the real texts', () => {
     const content = loadContent(contentDir);
-    expect(content.laws.flatMap((l) => l.versions).filter((v) => v.demo)).toEqual([]);
+    const demoLeft = content.laws.filter((l) => l.versions.some((v) => v.demo)).map((l) => l.id);
+    expect(importedIds.filter((id) => demoLeft.includes(id))).toEqual([]);
+    expect(importedIds).toEqual(expect.arrayContaining(['land-administration-law', 'mineral-resources-law', 'administrative-penalty-law']));
     expect(content.decisions.length).toBeGreaterThan(0);
   });
 
