@@ -83,6 +83,30 @@ test.describe('the report page', () => {
     await expect(page.locator('#report-lng')).toHaveValue('116.515');
   });
 
+  test('使用我的位置 fills the coordinates from the browser and names the county', async ({ browser }) => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, geolocation: { latitude: 30.12, longitude: 116.3 }, permissions: ['geolocation'] });
+    const page = await context.newPage();
+    await openForm(page);
+    await showMap(page);
+    await page.getByRole('button', { name: '使用我的位置' }).click();
+    await expect(page.locator('#report-lat')).toHaveValue('30.12');
+    await expect(page.locator('#report-lng')).toHaveValue('116.3');
+    await expect(page.locator('.map-area')).toContainText('石门县');
+    await context.close();
+  });
+
+  test('a point outside the city is refused by the server, and its message is focused in the summary and shown at the field', async ({ page }) => {
+    await openForm(page);
+    await fillRequired(page);
+    await page.getByLabel('纬度').fill('39.9');
+    await page.getByLabel('经度').fill('116.4');
+    await page.getByRole('button', { name: '提交举报' }).click();
+    const summary = page.locator('.error-summary');
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText('12336');
+    await expect(page.locator('#report-lat-error')).toContainText('不在示范市');
+  });
+
   test('an empty submit focuses the error summary, whose links focus each field, with no axe violations', async ({ page }) => {
     await openForm(page);
     await page.getByRole('button', { name: '提交举报' }).click();
