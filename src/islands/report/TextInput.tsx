@@ -1,11 +1,11 @@
-import type { JSX } from 'preact';
+import type { InputHTMLAttributes } from 'preact';
 import type { FormField, ReportFields, ReportFormModel } from './report-form-model.ts';
 import { describedBy, fieldId } from './field-ids.ts';
 import FieldError from './FieldError.tsx';
 
 type TextKey = { [K in keyof ReportFields]: ReportFields[K] extends string ? K : never }[keyof ReportFields] & FormField;
 
-interface Props extends Omit<JSX.InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'label'> {
+interface Props extends Omit<InputHTMLAttributes<HTMLInputElement>, 'name' | 'value' | 'label'> {
   model: ReportFormModel;
   name: TextKey;
   label: string;

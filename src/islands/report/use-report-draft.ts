@@ -1,0 +1,86 @@
+import { useEffect, useState } from 'preact/hooks';
+import { effect } from '@preact/signals';
+import type { ReportFields, ReportFormModel } from './report-form-model.ts';
+import { clearDraft, draftHasContent, loadDraft, saveDraft } from './report-draft-store.ts';
+
+const TEXT_KEYS = ['category', 'description', 'lat', 'lng', 'address', 'startedOn', 'name', 'phone', 'email', 'outlet'] as const;
+const NO_STORAGE = '此浏览器不能在本机保存草稿（可能处于无痕模式），请一次填完并提交。';
+
+/** What someone typed into the plain form before the script arrived, so hydration does not wipe it. */
+function typedBeforeHydration(form: HTMLFormElement | null): Partial<ReportFields> | undefined {
+  if (!form) return undefined;
+  const data = new FormData(form);
+  const typed: Partial<ReportFields> = {};
+  for (const key of TEXT_KEYS) {
+    const value = data.get(key);
+    if (typeof value === 'string' && value.trim() !== '') typed[key] = value;
+  }
+  if (data.get('contactConsent') === 'yes') typed.contactConsent = true;
+  if (data.get('journalist') === 'yes') typed.journalist = true;
+  return Object.keys(typed).length > 0 ? typed : undefined;
+}
+
+/**
+ * Keeps the report in IndexedDB while it is written: restored on load (unless
+ * the reporter already typed into the plain form), saved on every change,
+ * cleared when empty. The form clears it after a 201.
+ */
+export function useReportDraft(model: ReportFormModel, formRef: { current: HTMLFormElement | null }, addFiles: (files: File[]) => void) {
+  const [restored, setRestored] = useState(false);
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    const form = formRef.current;
+    const typed = typedBeforeHydration(form);
+    const chosenFiles = [...(form?.querySelector<HTMLInputElement>('input[type=file]')?.files ?? [])];
+    let stopSaving = () => {};
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let active = true;
+    void (async () => {
+      if (typed) {
+        for (const [key, value] of Object.entries(typed)) model.setField(key as keyof ReportFields, value as never);
+      } else {
+        try {
+          const draft = await loadDraft();
+          if (draft && draftHasContent(draft)) {
+            model.restoreDraft(draft);
+            setRestored(true);
+          }
+        } catch {
+          setNote(NO_STORAGE);
+        }
+      }
+      if (!active) return;
+      if (chosenFiles.length > 0) addFiles(chosenFiles);
+      stopSaving = effect(() => {
+        const draft = model.toDraft();
+        if (model.status.value === 'sent') return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          // A 201 may have come in while this save waited: a sent report is not a draft.
+          if (model.status.value === 'sent') return;
+          const keep = draftHasContent(draft);
+          (keep ? saveDraft(draft) : clearDraft()).then(
+            () => setNote(keep ? '已自动保存草稿到本机浏览器，关闭页面或断网也不会丢失。' : ''),
+            () => setNote(NO_STORAGE),
+          );
+        }, 400);
+      });
+    })();
+    return () => {
+      active = false;
+      stopSaving();
+      clearTimeout(timer);
+    };
+  }, []);
+
+  return {
+    restored,
+    note,
+    /** Forgets the draft: after a 201, or when the reporter starts over. */
+    discard() {
+      setRestored(false);
+      clearDraft().catch(() => undefined);
+    },
+  };
+}
