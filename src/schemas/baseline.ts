@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import { articleRef, isoDate } from './common.ts';
+import { landTypes } from './land-type.ts';
 
-/** Land types from the most protected down (DOMAIN.md: 永久基本农田 > 耕地 > 其他农用地 > 建设用地/未利用地). */
-export const landTypes = ['basicFarmland', 'farmland', 'otherAgricultural', 'construction', 'unused'] as const;
-export type LandType = (typeof landTypes)[number];
+export { landTypes, type LandType } from './land-type.ts';
 
 /** Units a fine range can be written in. */
 export const rangeUnits = ['yuan-per-m2', 'fee-multiple', 'income-percent', 'ore-value-multiple', 'fixed-yuan'] as const;
 export type RangeUnit = (typeof rangeUnits)[number];
 
-const amount = z.number({ error: 'expected a number' }).finite().nonnegative('expected 0 or more');
+const amount = z.number({ error: 'expected a number' }).nonnegative('expected 0 or more');
 
 /** A range of fines in the baseline's unit. */
 export const rangeSchema = z

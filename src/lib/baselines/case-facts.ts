@@ -1,4 +1,4 @@
-import { landTypes, type LandType } from '../../schemas/baseline.ts';
+import { landTypes, type LandType } from '../../schemas/land-type.ts';
 
 /** The facts of a case that baselines look at; amounts in 元, areas in m². */
 export interface CaseFacts {

@@ -1,4 +1,5 @@
-import { landTypes, type Baseline, type Condition, type FineRange, type Interval, type LandType } from '../../schemas/baseline.ts';
+import type { Baseline, Condition, FineRange, Interval } from '../../schemas/baseline.ts';
+import { landTypes, type LandType } from '../../schemas/land-type.ts';
 import type { FactPoint } from './case-facts.ts';
 import { areaIntervalInM2 } from './condition-holds.ts';
 import { bandsMatching } from './select-band.ts';

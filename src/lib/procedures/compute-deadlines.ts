@@ -1,4 +1,4 @@
-import type { Procedure } from '../../schemas/procedure.ts';
+import type { TimeLimit } from '../../schemas/procedure.ts';
 import type { WorkingCalendar } from '../working-day-count.ts';
 import { deadlineFor } from './deadline-for-limit.ts';
 
@@ -18,14 +18,20 @@ export type StepDeadline =
  * Each later date is the latest one the law allows, so a chain (决定 within 90
  * days of 立案, 送达 within 7 days of 决定) gives the outermost date.
  */
+/** What the count needs of a step or remedy. */
+export interface CountedStep {
+  id: string;
+  limit?: Pick<TimeLimit, 'amount' | 'unit' | 'from' | 'direction'> | undefined;
+}
+
 export function computeDeadlines(
-  procedure: Pick<Procedure, 'steps' | 'remedies'>,
+  procedure: { steps: readonly CountedStep[]; remedies: readonly CountedStep[] },
   startStep: string,
   startDate: string,
   calendar: WorkingCalendar,
 ): { steps: StepDeadline[]; remedies: StepDeadline[] } {
   const known = new Map<string, { date: string; certain: boolean }>();
-  const place = (item: { id: string; limit?: Procedure['steps'][number]['limit'] }): StepDeadline => {
+  const place = (item: CountedStep): StepDeadline => {
     if (item.id === startStep) {
       known.set(item.id, { date: startDate, certain: true });
       return { id: item.id, kind: 'start', date: startDate };

@@ -1,0 +1,88 @@
+import { expect, test, type Page } from '@playwright/test';
+import { loadContent } from '../../src/lib/content/load-content.ts';
+import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoScripts } from './helpers.ts';
+
+/** Scrolls the calculator into view so that its client:visible island hydrates, then waits for its form. */
+async function revealCalculator(page: Page): Promise<void> {
+  await page.getByText(/计算器需要启用 JavaScript/).scrollIntoViewIfNeeded();
+  await expect(page.getByRole('button', { name: '计算期限' })).toBeVisible();
+}
+
+const general = loadContent().procedures.find((p) => p.id === 'general-penalty');
+if (!general) throw new Error('Expected the demo procedure general-penalty.');
+
+test('/procedures/ lists every procedure with no axe violations, no scripts and no sideways scrolling', async ({ page }) => {
+  await page.goto('/procedures/');
+  await expect(page.getByRole('link', { name: '自然资源行政处罚一般程序' })).toBeVisible();
+  await expect(page.getByRole('link', { name: '责令停止违法行为' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectNoScripts(page);
+  await expectNoHorizontalScroll(page);
+});
+
+test('a procedure page has the flow as text, the steps as an ordered list and no axe violations at 360 px', async ({ page }) => {
+  await page.goto('/procedures/general-penalty/');
+  const flow = page.getByRole('figure', { name: /流程图/ });
+  await expect(flow.getByRole('listitem')).toHaveCount(general.steps.length + general.remedies.length);
+  await expect(flow).toContainText('立案');
+  await expect(page.locator('ol.steps > li')).toHaveCount(general.steps.length);
+  await expect(page.locator('#step-statement')).toContainText('自收到行政处罚告知书之日起 5 个工作日内');
+  await expect(page.locator('#step-hearing-request').getByRole('link', { name: '《行政处罚法》第六十四条' })).toHaveAttribute('href', /\/basis\/administrative-penalty-law\//);
+  await expectNoHorizontalScroll(page);
+  await revealCalculator(page);
+  await expectNoAxeViolations(page);
+});
+
+test('without JavaScript the procedure page still states every limit in words', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto('/procedures/general-penalty/');
+  await expect(page.locator('ol.steps')).toContainText('自立案之日起 90 日内');
+  await expect(page.getByText('期限计算器需要启用 JavaScript')).toBeVisible();
+  await context.close();
+});
+
+test.describe('the deadline calculator, by keyboard', () => {
+  test('from a notice on 2025-09-26, announces the result and dates 陈述申辩 2025-10-10 across 国庆 and its 调休 Sunday', async ({ page }) => {
+    await page.goto('/procedures/general-penalty/');
+    await revealCalculator(page);
+    const step = page.getByLabel('起算环节');
+    await step.focus();
+    await step.selectOption({ label: '告知' });
+    const date = page.getByLabel('该环节的日期');
+    await date.focus();
+    await date.fill('2025-09-26');
+    // Enter in a field submits the form, as in any HTML form.
+    await page.keyboard.press('Enter');
+    const status = page.getByRole('status');
+    await expect(status).toContainText('从“告知”（2025年9月26日（星期五））起算');
+    const table = page.getByRole('table', { name: '各环节的最迟日期' });
+    await expect(table.getByRole('row', { name: /陈述申辩/ })).toContainText('最迟 2025年10月10日（星期五）');
+    await expect(table.getByRole('row', { name: /听证通知/ })).toContainText('按其后环节的日期倒推');
+    await expectNoHorizontalScroll(page);
+    await expectNoAxeViolations(page);
+  });
+
+  test('from service on 2026-08-10, marks the 6-month lawsuit deadline in unpublished 2027 as uncertain', async ({ page }) => {
+    await page.goto('/procedures/general-penalty/');
+    await revealCalculator(page);
+    await page.getByLabel('起算环节').selectOption({ label: '送达' });
+    await page.getByLabel('该环节的日期').fill('2026-08-10');
+    await page.getByLabel('该环节的日期').press('Enter');
+    await expect(page.getByRole('status')).toContainText('其中 1 个落在节假日安排尚未公布的年份');
+    const remedies = page.getByRole('table', { name: '救济途径的最迟日期' });
+    await expect(remedies.getByRole('row', { name: /提起行政诉讼/ })).toContainText('该年节假日安排尚未公布');
+    await expect(remedies.getByRole('row', { name: /申请行政复议/ })).toContainText('最迟 2026年10月9日');
+  });
+
+  test('from 立案 on 2026-02-12, the 10-working-day step across 春节 and two 调休 Saturdays falls on 2026-03-04', async ({ page }) => {
+    // By hand: order-to-stop, 立案查处 10 working days after 发现 2026-02-12: 02-13 (1), 02-14 Sat worked (2),
+    // 02-15…02-23 off, 02-24 (3), 25 (4), 26 (5), 27 (6), 02-28 Sat worked (7), 03-02 (8), 03 (9), 04 (10).
+    await page.goto('/procedures/order-to-stop/');
+    await revealCalculator(page);
+    await page.getByLabel('起算环节').selectOption({ label: '发现正在进行的违法行为' });
+    await page.getByLabel('该环节的日期').fill('2026-02-12');
+    await page.getByRole('button', { name: '计算期限' }).press('Enter');
+    await expect(page.getByRole('table', { name: '各环节的最迟日期' }).getByRole('row', { name: /立案查处/ })).toContainText('最迟 2026年3月4日（星期三）');
+  });
+});
