@@ -28,10 +28,9 @@ interface Props {
 export default function ReportForm({ categories, tiles }: Props) {
   const model = useMemo(() => createReportFormModel({ send: sendReport, categories }), []);
   const [hydrated, setHydrated] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const photos = usePhotoIntake(model);
-  const draft = useReportDraft(model, formRef, photos.addFiles);
+  const draft = useReportDraft(model, photos.addFiles);
   const firstCategory = categories.find((c) => c.inScope)?.code ?? '';
 
   async function send() {
@@ -66,7 +65,6 @@ export default function ReportForm({ categories, tiles }: Props) {
 
   return (
     <form
-      ref={formRef}
       class="report-form"
       method="post"
       action="/api/reports"

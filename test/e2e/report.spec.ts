@@ -195,6 +195,25 @@ test.describe('the report page', () => {
     await expect(page.locator('.track-result .timeline li')).toHaveCount(2);
   });
 
+  test('what was typed before the script arrived is kept when the island takes over', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/_astro/ReportForm*.js', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/report/');
+    await page.getByLabel('破坏耕地').check();
+    await page.getByLabel('发生了什么').fill('脚本加载之前写下的描述，不能在页面增强之后消失。');
+    await page.getByLabel('地址或地标').fill('下湾村');
+    release();
+    await expect(page.locator('astro-island[component-url*="ReportForm"]:not([ssr])')).toHaveCount(1);
+    await expect(page.locator('.form-count')).toHaveText(/已写 24 字/);
+    await expect(page.getByLabel('发生了什么')).toHaveValue('脚本加载之前写下的描述，不能在页面增强之后消失。');
+    await expect(page.getByLabel('地址或地标')).toHaveValue('下湾村');
+    await expect(page.getByLabel('破坏耕地')).toBeChecked();
+  });
+
   test('a draft with its text and photo survives a reload, and is cleared once sent', async ({ page }) => {
     await openForm(page);
     await fillRequired(page);

@@ -20,19 +20,24 @@ function typedBeforeHydration(form: HTMLFormElement | null): Partial<ReportField
   return Object.keys(typed).length > 0 ? typed : undefined;
 }
 
+// Read when this module loads, just before the island hydrates: hydration
+// resets a textarea's value, so reading the form afterwards would be too late.
+const formAtLoad = typeof document === 'undefined' ? null : document.querySelector<HTMLFormElement>('form.report-form');
+const typedAtLoad = typedBeforeHydration(formAtLoad);
+const filesAtLoad = [...(formAtLoad?.querySelector<HTMLInputElement>('input[type=file]')?.files ?? [])];
+
 /**
  * Keeps the report in IndexedDB while it is written: restored on load (unless
  * the reporter already typed into the plain form), saved on every change,
  * cleared when empty. The form clears it after a 201.
  */
-export function useReportDraft(model: ReportFormModel, formRef: { current: HTMLFormElement | null }, addFiles: (files: File[]) => void) {
+export function useReportDraft(model: ReportFormModel, addFiles: (files: File[]) => void) {
   const [restored, setRestored] = useState(false);
   const [note, setNote] = useState('');
 
   useEffect(() => {
-    const form = formRef.current;
-    const typed = typedBeforeHydration(form);
-    const chosenFiles = [...(form?.querySelector<HTMLInputElement>('input[type=file]')?.files ?? [])];
+    const typed = typedAtLoad;
+    const chosenFiles = filesAtLoad;
     let stopSaving = () => {};
     let timer: ReturnType<typeof setTimeout> | undefined;
     let active = true;
