@@ -25,7 +25,7 @@ export interface Config {
   /** Master key for reporters' contact details (32 bytes, hex or base64); unset: generated under DATA_DIR/secrets. */
   reporterKey: string | undefined;
   rateLimits: RateLimits;
-  /** Photos decoded at once across all uploads (bounds the server's memory). */
+  /** Photos decoded at once to make their copies, whatever the number of uploads (bounds memory and CPU). */
   photoConcurrency: number;
 }
 
@@ -57,7 +57,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportsPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_REPORTS_PER_HOUR', 20),
       trackingPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_TRACKING_PER_HOUR', 60),
     },
-    photoConcurrency: positiveInteger(env, 'PHOTO_CONCURRENCY', 2),
+    photoConcurrency: positiveInteger(env, 'PHOTO_CONCURRENCY', 1),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Category } from '../../src/schemas/category.ts';
 import type { RoutableOffice } from '../domain/route-report.ts';
 import type { PhotoStore } from '../infra/photo-store.ts';
+import type { PhotoDeriver } from './derive-photos.ts';
 import type { ReportStore } from '../infra/report-store.ts';
 import type { ReporterKeys } from '../infra/reporter-keys.ts';
 
@@ -8,6 +9,8 @@ import type { ReporterKeys } from '../infra/reporter-keys.ts';
 export interface IntakeDeps {
   store: ReportStore;
   photos: PhotoStore;
+  /** Told when a report with photos was stored, to make their copies. */
+  deriver: Pick<PhotoDeriver, 'kick'>;
   offices: readonly RoutableOffice[];
   categories: readonly Category[];
   keys: ReporterKeys;

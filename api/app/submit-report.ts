@@ -5,7 +5,7 @@ import { routeReport, type Routing } from '../domain/route-report.ts';
 import { REPORT_STATUSES, statusOf, type TimelineEventType } from '../domain/report-status.ts';
 import { formatSecret, formatTrackingCode, normalizeSecret } from '../domain/tracking-code.ts';
 import { hasContact, sealContact } from '../infra/contact-cipher.ts';
-import type { ProcessedPhoto, ReceivedPhoto } from '../infra/photo-store.ts';
+import type { InspectedPhoto, ReceivedPhoto } from '../infra/photo-store.ts';
 import { storageError } from '../infra/storage-error.ts';
 import { DuplicateIdempotencyKey, DuplicateTrackingCode, type ReportRow } from '../infra/report-store.ts';
 import type { IntakeDeps, Receipt } from './intake-deps.ts';
@@ -75,7 +75,7 @@ function kindOf(kinds: ReadonlySet<IntakeErrorKind>): IntakeErrorKind {
 }
 
 /** Checks every field and every photo's header; throws one error listing all faults. */
-async function validate(deps: IntakeDeps, submission: Submission): Promise<{ input: ReportInput; routing: Routing }> {
+async function validate(deps: IntakeDeps, submission: Submission): Promise<{ input: ReportInput; routing: Routing; photos: InspectedPhoto[] }> {
   const errors: FieldError[] = [];
   const kinds = new Set<IntakeErrorKind>();
   const parsed = reportInputSchema.safeParse(submission.fields);
@@ -109,9 +109,10 @@ async function validate(deps: IntakeDeps, submission: Submission): Promise<{ inp
     }
   }
 
+  const photos: InspectedPhoto[] = [];
   for (const [i, photo] of submission.photos.entries()) {
     try {
-      await deps.photos.inspectHeader(photo, 'photos');
+      photos.push(await deps.photos.inspect(photo, 'photos'));
     } catch (error) {
       if (!(error instanceof IntakeError)) throw error;
       kinds.add(error.kind);
@@ -120,7 +121,7 @@ async function validate(deps: IntakeDeps, submission: Submission): Promise<{ inp
   }
 
   if (errors.length > 0 || !parsed.success) throw new IntakeError(kindOf(kinds), errors);
-  return { input: parsed.data, routing };
+  return { input: parsed.data, routing, photos };
 }
 
 function idempotencyHash(key: string): string {
@@ -163,14 +164,15 @@ function eventsFor(routing: Routing, category: string): { type: TimelineEventTyp
 
 /**
  * Takes a report: check everything, answer a retry with the first result,
- * convert the photos, write them (fsynced) into the store, then commit the
- * report, its photos, contact, first timeline events and outbox row at once.
- * Temp files are the caller's to discard.
+ * move the original photos (fsynced) into the store, then commit the report,
+ * its photo records, contact, first timeline events and outbox row at once;
+ * the photos' copies are made after the answer. Temp files are the caller's
+ * to discard.
  */
 export async function submitReport(deps: IntakeDeps, submission: Submission): Promise<SubmitResult> {
   if (cleanText(submission.fields.website ?? '') !== '') return decoyReceipt(deps);
 
-  const { input, routing } = await validate(deps, submission);
+  const { input, routing, photos } = await validate(deps, submission);
   const fingerprint = fingerprintOf(deps, input);
   const keyHash = submission.idempotencyKey === undefined ? null : idempotencyHash(submission.idempotencyKey);
   if (keyHash && submission.idempotencyKey) {
@@ -178,14 +180,8 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
     if (earlier) return replay(deps, earlier, fingerprint, submission.idempotencyKey);
   }
 
-  const processed: ProcessedPhoto[] = [];
-  try {
-    for (const photo of submission.photos) processed.push(await deps.photos.process(photo, 'photos'));
-    await deps.photos.keep(processed);
-  } finally {
-    // Copies already moved into the store are gone from temp; the rest (a failure half-way) go now.
-    await deps.photos.discard(processed.flatMap((p) => p.copies.map((c) => c.tempPath)));
-  }
+  // The originals reach the disk (fsynced, content-addressed) before the commit; their copies are made after it.
+  await deps.photos.keepOriginals(photos);
 
   const secret = secretFor(deps, submission.idempotencyKey);
   const status = statusOf(routing);
@@ -215,18 +211,19 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
       status,
       office_code: officeCode,
       routing: routing.kind === 'routed' ? ('county' as const) : routing.kind === 'unrouted' ? routing.reason : ('no-county' as const),
-      photo_count: processed.length,
+      photo_count: photos.length,
       received_at: receivedAt,
     };
     try {
       await deps.store.insert({
         report,
-        photos: processed,
+        photos,
         contact: hasContact(contact) ? sealContact(contact, deps.keys.contactKey, deps.keys.keyId, trackingCode) : undefined,
         events: eventsFor(routing, input.category),
         outboxOfficeCode: officeCode ?? (routing.kind === 'unrouted' ? (routing.desk?.code ?? null) : null),
       });
-      return { receipt: receiptOf(deps, report, secret, processed.map((p) => p.originalSha256)), stored: true };
+      if (photos.length > 0) deps.deriver.kick();
+      return { receipt: receiptOf(deps, report, secret, photos.map((p) => p.sha256)), stored: true };
     } catch (error) {
       if (error instanceof DuplicateTrackingCode && attempt < 5) continue;
       if (error instanceof DuplicateIdempotencyKey && submission.idempotencyKey && keyHash) {

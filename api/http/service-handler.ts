@@ -11,6 +11,7 @@ import { migrate } from '../infra/migrations.ts';
 import { createPhotoStore } from '../infra/photo-store.ts';
 import { createRateLimiter } from '../infra/rate-limiter.ts';
 import { createReportStore } from '../infra/report-store.ts';
+import { createPhotoDeriver } from '../app/derive-photos.ts';
 import { loadReporterKeys } from '../infra/reporter-keys.ts';
 import { REPORT_LIMITS } from '../domain/report-input.ts';
 import { getReport, postReport, postTrack, type IntakeRouteDeps } from './intake-routes.ts';
@@ -47,21 +48,26 @@ export async function createServiceHandler(config: Config): Promise<{ handle: Se
     dataDir: config.dataDir,
     maxBytes: REPORT_LIMITS.photoMaxBytes,
     maxPixels: REPORT_LIMITS.photoMaxPixels,
-    concurrency: config.photoConcurrency,
   });
   await photos.prepare();
+  const store = createReportStore(db);
+  const now = () => new Date();
+  const deriver = createPhotoDeriver({ store, photos, concurrency: config.photoConcurrency, now });
+  // Copies a killed process never made are made now.
+  deriver.kick();
 
   const deps: IntakeRouteDeps = {
     config,
     intake: {
-      store: createReportStore(db),
+      store,
       photos,
+      deriver,
       offices,
       categories,
       keys: loadReporterKeys(config.dataDir, config.reporterKey),
       hotline: site?.contacts.hotline ?? '12336',
       regionName: site?.regionName ?? '本市',
-      now: () => new Date(),
+      now,
     },
     reportLimiter: createRateLimiter(config.rateLimits.reportsPerHour, HOUR),
     trackingLimiter: createRateLimiter(config.rateLimits.trackingPerHour, HOUR),
@@ -84,6 +90,7 @@ export async function createServiceHandler(config: Config): Promise<{ handle: Se
       notFound(res);
     },
     async close() {
+      await deriver.close();
       await db.close();
     },
   };

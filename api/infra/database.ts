@@ -13,8 +13,12 @@ export interface Connection {
 
 /**
  * The store's two connections: `read` for lookups (WAL lets them run beside a
- * write), and `transaction` for every write, serialised so that statements of
- * two requests never interleave inside one BEGIN…COMMIT.
+ * write), and `transaction` for every write. Writes are group-committed: the
+ * units queued while one COMMIT is under way run together in the next
+ * transaction, so one fsync serves many reports, while each unit still
+ * succeeds or fails alone. A unit's promise settles only after the COMMIT that
+ * made it durable. A unit's work may run twice (after a rollback of its
+ * batch), so it must only write through `tx`.
  */
 export interface Database {
   read: Connection;
@@ -28,14 +32,27 @@ function open(file: string): Promise<sqlite3.Database> {
   });
 }
 
-function wrap(db: sqlite3.Database): Connection {
+function wrap(db: sqlite3.Database, cacheStatements: boolean): Connection {
+  // Each statement prepared anew costs node-sqlite3 extra trips to its thread
+  // pool; the writer runs a handful of fixed statements, so it keeps them prepared.
+  const statements = new Map<string, sqlite3.Statement>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   return {
     run: (sql, params = []) =>
       new Promise((resolve, reject) => {
-        db.run(sql, params, function (this: sqlite3.RunResult, error: Error | null) {
+        const done = function (this: sqlite3.RunResult, error: Error | null) {
           if (error) reject(error);
           else resolve({ lastID: this.lastID, changes: this.changes });
-        });
+        };
+        if (cacheStatements) prepared(sql).run(params, done);
+        else db.run(sql, params, done);
       }),
     get: <T>(sql: string, params: Params = []) =>
       new Promise<T | undefined>((resolve, reject) => {
@@ -46,7 +63,11 @@ function wrap(db: sqlite3.Database): Connection {
         db.all(sql, params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
       }),
     exec: (sql) => new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve()))),
-    close: () => new Promise((resolve, reject) => db.close((error) => (error ? reject(error) : resolve()))),
+    close: async () => {
+      await Promise.all([...statements.values()].map((st) => new Promise<void>((resolve) => st.finalize(() => resolve()))));
+      statements.clear();
+      await new Promise<void>((resolve, reject) => db.close((error) => (error ? reject(error) : resolve())));
+    },
   };
 }
 
@@ -55,30 +76,78 @@ function wrap(db: sqlite3.Database): Connection {
  * 201 has reached the disk, so neither a killed process nor a power cut loses it.
  */
 export async function openDatabase(file: string): Promise<Database> {
-  const writer = wrap(await open(file));
+  const writer = wrap(await open(file), true);
   await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
-  const reader = wrap(await open(file));
+  const reader = wrap(await open(file), false);
   await reader.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
-  let queue: Promise<unknown> = Promise.resolve();
+
+  interface Unit {
+    work: (tx: Connection) => Promise<unknown>;
+    resolve: (value: unknown) => void;
+    reject: (error: unknown) => void;
+  }
+  let queue: Unit[] = [];
+  let running: Promise<void> | undefined;
+  const MAX_BATCH = 64;
+
+  /** Runs units in one transaction; false (all rolled back, none settled) when one of them failed. */
+  async function tryTogether(batch: Unit[]): Promise<boolean> {
+    const values: unknown[] = [];
+    try {
+      await writer.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const unit of batch) unit.reject(error);
+      return true;
+    }
+    for (const unit of batch) {
+      try {
+        values.push(await unit.work(writer));
+      } catch (error) {
+        await writer.exec('ROLLBACK').catch(() => undefined);
+        if (batch.length === 1) {
+          unit.reject(error);
+          return true;
+        }
+        return false;
+      }
+    }
+    try {
+      await writer.exec('COMMIT');
+      batch.forEach((unit, i) => unit.resolve(values[i]));
+    } catch (error) {
+      await writer.exec('ROLLBACK').catch(() => undefined);
+      for (const unit of batch) unit.reject(error);
+    }
+    return true;
+  }
+
+  // Failures are rare (a duplicate key), so a batch runs without savepoints;
+  // when one unit fails, the batch is rolled back and each unit runs alone.
+  async function runBatch(batch: Unit[]): Promise<void> {
+    if (await tryTogether(batch)) return;
+    for (const unit of batch) await tryTogether([unit]);
+  }
+
+  function drain(): void {
+    if (running || queue.length === 0) return;
+    const batch = queue.slice(0, MAX_BATCH);
+    queue = queue.slice(MAX_BATCH);
+    running = runBatch(batch).finally(() => {
+      running = undefined;
+      drain();
+    });
+  }
+
   return {
     read: reader,
     transaction<T>(work: (tx: Connection) => Promise<T>): Promise<T> {
-      const next = queue.then(async () => {
-        await writer.exec('BEGIN IMMEDIATE');
-        try {
-          const result = await work(writer);
-          await writer.exec('COMMIT');
-          return result;
-        } catch (error) {
-          await writer.exec('ROLLBACK').catch(() => undefined);
-          throw error;
-        }
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+        drain();
       });
-      queue = next.catch(() => undefined);
-      return next;
     },
     async close() {
-      await queue;
+      while (running || queue.length > 0) await (running ?? Promise.resolve().then(drain));
       await reader.close();
       await writer.close();
     },

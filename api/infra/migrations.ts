@@ -88,6 +88,40 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX outbox_due ON outbox (sent_at, dead_at, next_attempt_at);
     `,
   },
+  {
+    version: 2,
+    name: 'photos: originals kept as sent, copies derived after the commit',
+    sql: `
+      CREATE TABLE photos_v2 (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports (id),
+        position INTEGER NOT NULL,
+        -- Evidence: the SHA-256 of the bytes exactly as the reporter sent them (also the original's file name).
+        original_sha256 TEXT NOT NULL,
+        original_bytes INTEGER NOT NULL,
+        original_type TEXT NOT NULL CHECK (original_type IN ('jpeg', 'png', 'webp')),
+        exif_lat REAL,
+        exif_lng REAL,
+        exif_taken_at TEXT,
+        -- Set when the display and forwarding copies exist under photos/ (metadata stripped, orientation applied).
+        display_sha256 TEXT,
+        forward_sha256 TEXT,
+        width INTEGER,
+        height INTEGER,
+        derived_at TEXT,
+        -- Set instead when the original's pixels cannot be decoded; the original stays as evidence.
+        unreadable_at TEXT,
+        UNIQUE (report_id, position)
+      );
+      INSERT INTO photos_v2 (id, report_id, position, original_sha256, original_bytes, original_type, exif_lat, exif_lng, exif_taken_at,
+          display_sha256, forward_sha256, width, height, derived_at)
+        SELECT id, report_id, position, original_sha256, original_bytes, original_type, exif_lat, exif_lng, exif_taken_at,
+          display_sha256, forward_sha256, width, height, CASE WHEN display_sha256 IS NOT NULL THEN datetime('now') END FROM photos;
+      DROP TABLE photos;
+      ALTER TABLE photos_v2 RENAME TO photos;
+      CREATE INDEX photos_to_derive ON photos (id) WHERE derived_at IS NULL AND unreadable_at IS NULL;
+    `,
+  },
 ];
 
 /** Applies the steps not yet recorded in schema_migrations, each in its own transaction. */

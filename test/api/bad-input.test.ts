@@ -105,13 +105,6 @@ describe('the bad-input corpus: each gets its clear 4xx and nothing is stored', 
     }
   });
 
-  test('a JPEG cut in half answers 415: a truncated image is not kept', async () => {
-    const jpeg = await makeJpeg({ width: 800, height: 600 });
-    const res = await postForm(server.url, formOf(validFields(), [{ name: 'half.jpg', bytes: jpeg.subarray(0, Math.floor(jpeg.length / 2)) }]));
-    expect(res.status).toBe(415);
-    expect(res.json.errors[0].code).toBe('not_an_image');
-  });
-
   test('a photo over 10 MB answers 413 on photos', async () => {
     const big = Buffer.concat([await makeJpeg(), Buffer.alloc(11 * 1024 * 1024, 7)]);
     const res = await postForm(server.url, formOf(validFields(), [{ name: 'big.jpg', bytes: big }]));

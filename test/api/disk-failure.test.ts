@@ -13,8 +13,8 @@ describe('when a photo cannot be written', () => {
   afterAll(() => server.stop());
 
   test('a failed write into the photo store answers a clear 500 and nothing is half-stored', async () => {
-    const photos = join(server.dataDir, 'photos');
-    // The store's folder replaced by a plain file: every write under it fails (ENOTDIR), even as root.
+    const photos = join(server.dataDir, 'originals');
+    // The originals' folder replaced by a plain file: every write under it fails (ENOTDIR), even as root.
     rmSync(photos, { recursive: true, force: true });
     writeFileSync(photos, 'not a folder');
     try {
@@ -65,7 +65,7 @@ describe.skipIf(!smallDisk)('when the disk is full', () => {
     const res = await postForm(server.url, formOf(validFields(), [{ name: 'a.jpg', bytes: photo }]));
     expect(res.status).toBe(507);
     expect(res.json.errors[0].code).toBe('storage_full');
-    expect(await settledCounts(server.dataDir)).toMatchObject({ reports: 0, photos: 0, events: 0, photoFiles: 0, tempFiles: 0 });
+    expect(await settledCounts(server.dataDir)).toMatchObject({ reports: 0, photos: 0, events: 0, originalFiles: 0, photoFiles: 0, tempFiles: 0 });
     // Once the upload's temp file is gone there is room again for a text report.
     const text = await postForm(server.url, formOf(validFields()));
     expect(text.status).toBe(201);

@@ -158,7 +158,9 @@ export interface StoreCounts {
   contacts: number;
   events: number;
   outbox: number;
-  /** Files in the photo store. */
+  /** Originals as sent, in originals/. */
+  originalFiles: number;
+  /** Display and forwarding copies, in photos/. */
   photoFiles: number;
   /** Files left in the temp folder. */
   tempFiles: number;
@@ -181,6 +183,10 @@ export function photoFiles(dataDir: string): string[] {
   return listFilesDeep(join(dataDir, 'photos'));
 }
 
+export function originalFiles(dataDir: string): string[] {
+  return listFilesDeep(join(dataDir, 'originals'));
+}
+
 /** Queries the store's SQLite file directly, read-only. */
 export async function queryStore<T>(dataDir: string, sql: string, params: unknown[] = []): Promise<T[]> {
   const db = await new Promise<sqlite3.Database>((ok, fail) => {
@@ -201,19 +207,32 @@ export async function storeCounts(dataDir: string): Promise<StoreCounts> {
     contacts: await count('report_contacts'),
     events: await count('timeline_events'),
     outbox: await count('outbox'),
+    originalFiles: originalFiles(dataDir).length,
     photoFiles: photoFiles(dataDir).length,
     tempFiles: listFilesDeep(join(dataDir, 'tmp')).length,
   };
 }
 
-export const EMPTY_STORE: StoreCounts = { reports: 0, photos: 0, contacts: 0, events: 0, outbox: 0, photoFiles: 0, tempFiles: 0 };
+export const EMPTY_STORE: StoreCounts = { reports: 0, photos: 0, contacts: 0, events: 0, outbox: 0, originalFiles: 0, photoFiles: 0, tempFiles: 0 };
 
-/** Temp files are removed just after the answer; wait for that before counting. */
+/** Temp files are removed just after the answer and copies are made after it; wait for both before counting. */
 export async function settledCounts(dataDir: string): Promise<StoreCounts> {
+  await copiesMade(dataDir);
   for (let i = 0; i < 50; i += 1) {
     const counts = await storeCounts(dataDir);
     if (counts.tempFiles === 0) return counts;
     await new Promise((r) => setTimeout(r, 50));
   }
   return storeCounts(dataDir);
+}
+
+/** The copies are made after the answer; wait until no photo is left to derive. */
+export async function copiesMade(dataDir: string, timeoutMs = 30_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    const [row] = await queryStore<{ n: number }>(dataDir, 'SELECT count(*) AS n FROM photos WHERE derived_at IS NULL AND unreadable_at IS NULL');
+    if (row?.n === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`Expected every photo's copies within ${timeoutMs} ms.`);
 }

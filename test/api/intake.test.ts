@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EMPTY_STORE, formOf, makeJpeg, makePng, photoFiles, postForm, queryStore, settledCounts, startIntake, validFields, type TestServer } from './intake-helpers.ts';
+import { EMPTY_STORE, copiesMade, formOf, makeJpeg, makePng, originalFiles, photoFiles, postForm, queryStore, settledCounts, startIntake, validFields, type TestServer } from './intake-helpers.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const READABLE = '[23456789ABCDEFGHJKMNPQRSTVWXYZ]';
@@ -34,7 +34,14 @@ describe('POST /api/reports', () => {
     expect(after.outbox - before.outbox).toBe(1);
     expect(after.contacts - before.contacts).toBe(0);
     expect(after.tempFiles).toBe(0);
+    // The originals are on disk, as sent, named by their hash, before the answer.
+    expect(after.originalFiles - before.originalFiles).toBe(2);
+    for (const bytes of [jpeg, png]) {
+      const original = originalFiles(server.dataDir).find((f) => f.includes(sha256(bytes)));
+      expect(original && readFileSync(original).equals(bytes)).toBe(true);
+    }
 
+    await copiesMade(server.dataDir);
     const rows = await queryStore<{ original_sha256: string; display_sha256: string; forward_sha256: string; exif_lat: number | null; exif_lng: number | null; exif_taken_at: string | null }>(
       server.dataDir,
       'SELECT p.* FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = ? ORDER BY position',
@@ -57,15 +64,31 @@ describe('POST /api/reports', () => {
       }
     }
     // Nothing is kept under the name the reporter gave.
-    expect(photoFiles(server.dataDir).some((f) => f.includes('IMG_0001') || f.includes('shot.png'))).toBe(false);
+    expect([...photoFiles(server.dataDir), ...originalFiles(server.dataDir)].some((f) => f.includes('IMG_0001') || f.includes('shot'))).toBe(false);
   });
 
   test('a report whose photo is rotated by EXIF is stored upright', async () => {
     const wide = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#884422' } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
     const res = await postForm(server.url, formOf(validFields(), [{ name: 'r.jpg', bytes: wide }]));
     expect(res.status).toBe(201);
+    await copiesMade(server.dataDir);
     const [row] = await queryStore<{ width: number; height: number }>(server.dataDir, 'SELECT p.width, p.height FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = ?', [res.json.trackingCode]);
     expect(row).toEqual({ width: 200, height: 400 });
+  });
+
+  test('a JPEG cut in half is accepted with its sound header, kept as sent, and marked unreadable instead of copied', async () => {
+    const jpeg = await makeJpeg({ width: 800, height: 600, seed: 99 });
+    const half = jpeg.subarray(0, Math.floor(jpeg.length / 2));
+    const res = await postForm(server.url, formOf(validFields(), [{ name: 'half.jpg', bytes: half }]));
+    expect(res.status).toBe(201);
+    await copiesMade(server.dataDir);
+    const [row] = await queryStore<{ original_sha256: string; unreadable_at: string | null; display_sha256: string | null }>(
+      server.dataDir,
+      'SELECT p.original_sha256, p.unreadable_at, p.display_sha256 FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = ?',
+      [res.json.trackingCode],
+    );
+    expect(row).toMatchObject({ original_sha256: sha256(half), display_sha256: null });
+    expect(row?.unreadable_at).not.toBeNull();
   });
 
   test('a retried submission with the same Idempotency-Key answers 201 with the first result and stores one report', async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { findBrokenLink } from '../../api/domain/timeline-hash.ts';
-import { formOf, makeJpeg, queryStore, repoRoot, validFields } from './intake-helpers.ts';
+import { copiesMade, formOf, makeJpeg, queryStore, repoRoot, validFields } from './intake-helpers.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -99,15 +99,24 @@ describe('a server killed (SIGKILL) in the middle of a stream of submissions', (
       expect(body.timeline).toHaveLength(2);
     }
 
-    // No report is half-stored: each has all its photo rows, files whose bytes match their names, its events and its outbox row.
+    // No report is half-stored: each has all its photo rows, originals whose bytes hash to the recorded
+    // evidence, its events and its outbox row; and the copies the killed process never made are made now.
+    await copiesMade(dataDir);
     const reports = await queryStore<{ id: number; photo_count: number }>(dataDir, 'SELECT id, photo_count FROM reports');
     expect(reports.length).toBeGreaterThanOrEqual(ok.length);
     for (const r of reports) {
-      const rows = await queryStore<{ display_sha256: string; forward_sha256: string }>(dataDir, 'SELECT display_sha256, forward_sha256 FROM photos WHERE report_id = ?', [r.id]);
+      const rows = await queryStore<{ original_sha256: string; display_sha256: string; forward_sha256: string }>(
+        dataDir,
+        'SELECT original_sha256, display_sha256, forward_sha256 FROM photos WHERE report_id = ?',
+        [r.id],
+      );
       expect(rows).toHaveLength(r.photo_count);
       expect(r.photo_count).toBe(2);
-      for (const hash of rows.flatMap((p) => [p.display_sha256, p.forward_sha256])) {
-        expect(sha256(readFileSync(join(dataDir, 'photos', hash.slice(0, 2), `${hash}.jpg`)))).toBe(hash);
+      for (const row of rows) {
+        expect(sha256(readFileSync(join(dataDir, 'originals', row.original_sha256.slice(0, 2), `${row.original_sha256}.jpg`)))).toBe(row.original_sha256);
+        for (const hash of [row.display_sha256, row.forward_sha256]) {
+          expect(sha256(readFileSync(join(dataDir, 'photos', hash.slice(0, 2), `${hash}.jpg`)))).toBe(hash);
+        }
       }
       expect(await queryStore(dataDir, 'SELECT count(*) AS n FROM timeline_events WHERE report_id = ?', [r.id])).toEqual([{ n: 2 }]);
       expect(await queryStore(dataDir, 'SELECT count(*) AS n FROM outbox WHERE report_id = ?', [r.id])).toEqual([{ n: 1 }]);
