@@ -7,8 +7,8 @@ interface Props {
   remedies: CalculatorStep[];
   /** Steps a count may start from. */
   startable: { id: string; name: string }[];
-  /** Holiday arrangement of the years around today, built with the page. */
-  calendar: CompactCalendar;
+  /** Holiday arrangement of the years around today, built with the page, as JSON. */
+  calendarJson: string;
   /** The date first shown (the build date). */
   defaultDate: string;
 }
@@ -41,7 +41,8 @@ function Rows({ rows, caption }: { rows: DeadlineRow[]; caption: string }) {
 }
 
 /** Deadlines of every step from a chosen start step and date, in real working days. */
-export default function DeadlineCalculator({ steps, remedies, startable, calendar, defaultDate }: Props) {
+export default function DeadlineCalculator({ steps, remedies, startable, calendarJson, defaultDate }: Props) {
+  const [calendar] = useState(() => JSON.parse(calendarJson) as CompactCalendar);
   const [hydrated, setHydrated] = useState(false);
   const [startStep, setStartStep] = useState(startable[0]?.id ?? '');
   const [date, setDate] = useState(defaultDate);
