@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -212,6 +212,15 @@ test.describe('the report page', () => {
     await expect(page.getByLabel('发生了什么')).toHaveValue('脚本加载之前写下的描述，不能在页面增强之后消失。');
     await expect(page.getByLabel('地址或地标')).toHaveValue('下湾村');
     await expect(page.getByLabel('破坏耕地')).toBeChecked();
+  });
+
+  test('a file that is not a photo is not added or uploaded, and the reporter is told which types work', async ({ page }) => {
+    await openForm(page);
+    await page.locator('#report-photos').setInputFiles([{ name: 'notes.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是照片，只是改了扩展名的文字。') },
+      { name: 'site-detail.jpg', mimeType: 'image/jpeg', buffer: readFileSync(PLAIN_PHOTO) },
+    ]);
+    await expect(page.getByText('“notes.jpg”不是可以识别的照片，没有添加。请选择 JPEG、PNG 或 WebP 格式的照片。')).toBeVisible();
+    await expect(page.locator('.photo img')).toHaveCount(1);
   });
 
   test('a draft with its text and photo survives a reload, and is cleared once sent', async ({ page }) => {

@@ -13,16 +13,18 @@ export interface PreparedPhoto {
   photo: DraftPhoto;
   /** Where the photo was taken (WGS-84), if the camera wrote it. */
   gps?: LatLng;
-  /** False when the browser could not decode it and the file goes as chosen. */
-  downscaled: boolean;
 }
 
-export async function preparePhoto(file: File, id: string): Promise<PreparedPhoto> {
-  const gps = await readGps(file);
+/**
+ * The photo ready to upload, or undefined when the browser cannot decode it:
+ * the server would refuse it too (JPEG, PNG, WebP only), so it is not sent.
+ */
+export async function preparePhoto(file: File, id: string): Promise<PreparedPhoto | undefined> {
   const blob = await downscale(file);
-  const name = blob ? `${file.name.replace(/\.[^.]*$/, '') || 'photo'}.jpg` : file.name;
-  const photo: DraftPhoto = { id, name, blob: blob ?? file };
-  return { photo, downscaled: blob !== undefined, ...(gps ? { gps } : {}) };
+  if (!blob) return undefined;
+  const gps = await readGps(file);
+  const photo: DraftPhoto = { id, name: `${file.name.replace(/\.[^.]*$/, '') || 'photo'}.jpg`, blob };
+  return { photo, ...(gps ? { gps } : {}) };
 }
 
 async function readGps(file: File): Promise<LatLng | undefined> {

@@ -22,10 +22,15 @@ export function usePhotoIntake(model: ReportFormModel) {
     setNotice(skipped > 0 ? `最多 ${REPORT_LIMITS.maxPhotos} 张照片，另外 ${skipped} 张没有添加。` : `已添加 ${accepted.length} 张照片。`);
     processingCount.current += accepted.length;
     setProcessing(processingCount.current);
+    const refused: string[] = [];
     const job = Promise.all(
       accepted.map(async (file) => {
         try {
           const prepared = await preparePhoto(file, randomKey());
+          if (!prepared) {
+            refused.push(file.name);
+            return;
+          }
           model.addPhotos([prepared.photo]);
           const { lat, lng } = model.fields.value;
           const alreadyThere = prepared.gps && lat === String(prepared.gps.lat) && lng === String(prepared.gps.lng);
@@ -36,6 +41,11 @@ export function usePhotoIntake(model: ReportFormModel) {
         }
       }),
     );
+    void job.then(() => {
+      if (refused.length > 0) {
+        setNotice(`“${refused.join('”“')}”不是可以识别的照片，没有添加。请选择 JPEG、PNG 或 WebP 格式的照片。`);
+      }
+    });
     ready.current = Promise.all([ready.current, job]).catch(() => undefined);
   }
 
