@@ -1,21 +1,12 @@
-import type { Band, Baseline } from '../../schemas/baseline.ts';
+import type { Band } from '../../schemas/baseline.ts';
 import { landTypes, type LandType } from '../../schemas/land-type.ts';
 import type { CaseFacts } from '../../lib/baselines/case-facts.ts';
 import { fineForCase, legalFineForCase, type CaseFine } from '../../lib/baselines/fine-for-case.ts';
 import { selectBand } from '../../lib/baselines/select-band.ts';
 import { describeArithmetic } from '../../lib/baselines/describe-arithmetic.ts';
-import type { FactsNeeded } from '../../lib/baselines/facts-needed.ts';
+import type { CalculatorBaseline } from '../../lib/baselines/to-calculator-baseline.ts';
 
-/** A baseline as the calculator receives it from the page. */
-export interface CalculatorBaseline extends Pick<Baseline, 'id' | 'title' | 'version' | 'legalRange' | 'bands'> {
-  /** Violation type and version, for the choice list. */
-  label: string;
-  /** The legal range in words. */
-  legalText: string;
-  /** Articles refined, with links where the basis has them. */
-  articles: { label: string; href?: string }[];
-  needs: FactsNeeded;
-}
+export type { CalculatorBaseline };
 
 /** The form's raw text fields. */
 export interface FactInputs {

@@ -1,7 +1,17 @@
 import type { Baseline } from '../../schemas/baseline.ts';
-import type { CalculatorBaseline } from '../../islands/penalty-calculator/penalty-model.ts';
 import { describeLegalRange } from './describe.ts';
-import { factsNeeded } from './facts-needed.ts';
+import { factsNeeded, type FactsNeeded } from './facts-needed.ts';
+
+/** A baseline as the calculator receives it from the page. */
+export interface CalculatorBaseline extends Pick<Baseline, 'id' | 'title' | 'version' | 'legalRange' | 'bands'> {
+  /** Violation type and version, for the choice list. */
+  label: string;
+  /** The legal range in words. */
+  legalText: string;
+  /** Articles refined, with links where the basis has them. */
+  articles: { label: string; href?: string }[];
+  needs: FactsNeeded;
+}
 
 /** What the penalty calculator needs of a baseline: nothing more is serialised into the page. */
 export function toCalculatorBaseline(b: Baseline, categoryName: string, articles: CalculatorBaseline['articles']): CalculatorBaseline {
