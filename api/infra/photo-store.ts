@@ -46,7 +46,8 @@ export interface PhotoStoreOptions {
 }
 
 const DISPLAY_EDGE = 1600;
-const FORWARD_EDGE = 2560;
+// 2000 px: a 4032 px phone photo then decodes at half size (JPEG shrink-on-load), halving time and memory.
+const FORWARD_EDGE = 2000;
 const EXTENSION: Record<ImageType, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
 
 /**

@@ -71,78 +71,122 @@ function uniqueViolation(error: unknown, column: string): boolean {
 
 type NewEvent = { type: TimelineEventType; data: Record<string, unknown> };
 
-/**
- * Appends events to the one chain of the store; call inside a write
- * transaction. `head` is the hash of the last stored event (read when unknown);
- * returns the new head.
- */
-export async function appendEvents(tx: Connection, reportId: number, events: readonly NewEvent[], at: string, head?: string): Promise<string> {
-  let prevHash = head ?? (await tx.get<{ hash: string }>('SELECT hash FROM timeline_events ORDER BY id DESC LIMIT 1'))?.hash ?? GENESIS_HASH;
-  const params: (string | number)[] = [];
-  for (const event of events) {
-    const data = JSON.stringify(event.data);
-    const hash = hashEvent({ reportId, type: event.type, data, at, prevHash });
-    params.push(reportId, event.type, data, at, prevHash, hash);
-    prevHash = hash;
-  }
-  if (events.length > 0) {
-    const rows = events.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
-    await tx.run(`INSERT INTO timeline_events (report_id, type, data, at, prev_hash, hash) VALUES ${rows}`, params);
-  }
-  return prevHash;
+function placeholders(columns: number, rows: number): string {
+  const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+  return Array.from({ length: rows }, () => row).join(', ');
 }
+
+/**
+ * Writes reports with all their rows in one go: one multi-row INSERT per table
+ * for the whole batch, so a busy minute costs a handful of statements per
+ * commit rather than several per report. Ids are given here (this process is
+ * the store's only writer) so the rows can reference them before they exist.
+ */
+async function writeReports(tx: Connection, inputs: readonly NewReport[]): Promise<number[]> {
+  const first = ((await tx.get<{ id: number }>('SELECT coalesce(max(id), 0) AS id FROM reports'))?.id ?? 0) + 1;
+  let head = (await tx.get<{ hash: string }>('SELECT hash FROM timeline_events ORDER BY id DESC LIMIT 1'))?.hash ?? GENESIS_HASH;
+  const ids = inputs.map((_, i) => first + i);
+  const reports: unknown[] = [];
+  const photos: unknown[] = [];
+  const contacts: unknown[] = [];
+  const events: unknown[] = [];
+  const outbox: unknown[] = [];
+  let photoRows = 0;
+  let eventRows = 0;
+  inputs.forEach((input, i) => {
+    const id = ids[i] ?? 0;
+    const r = input.report;
+    reports.push(id, r.tracking_code, r.secret_hash, r.idempotency_key_hash, r.fingerprint, r.category, r.description, r.lat, r.lng,
+      r.address, r.started_on, r.status, r.office_code, r.routing, r.photo_count, r.received_at);
+    input.photos.forEach((p, position) => {
+      photos.push(id, position, p.sha256, p.bytes, p.type, p.exifLat ?? null, p.exifLng ?? null, p.exifTakenAt ?? null);
+      photoRows += 1;
+    });
+    if (input.contact) contacts.push(id, input.contact.keyId, input.contact.iv, input.contact.tag, input.contact.ciphertext);
+    for (const event of input.events) {
+      const data = JSON.stringify(event.data);
+      const hash = hashEvent({ reportId: id, type: event.type, data, at: r.received_at, prevHash: head });
+      events.push(id, event.type, data, r.received_at, head, hash);
+      head = hash;
+      eventRows += 1;
+    }
+    outbox.push(id, 'forward-lead', input.outboxOfficeCode, r.received_at);
+  });
+  type P = (string | number | Buffer | null)[];
+  await tx.run(
+    `INSERT INTO reports (id, tracking_code, secret_hash, idempotency_key_hash, fingerprint, category, description, lat, lng,
+       address, started_on, status, office_code, routing, photo_count, received_at) VALUES ${placeholders(16, inputs.length)}`,
+    reports as P,
+  );
+  if (photoRows > 0) {
+    await tx.run(
+      `INSERT INTO photos (report_id, position, original_sha256, original_bytes, original_type, exif_lat, exif_lng, exif_taken_at)
+       VALUES ${placeholders(8, photoRows)}`,
+      photos as P,
+    );
+  }
+  if (contacts.length > 0) {
+    await tx.run(`INSERT INTO report_contacts (report_id, key_id, iv, tag, ciphertext) VALUES ${placeholders(5, contacts.length / 5)}`, contacts as P);
+  }
+  if (eventRows > 0) {
+    await tx.run(`INSERT INTO timeline_events (report_id, type, data, at, prev_hash, hash) VALUES ${placeholders(6, eventRows)}`, events as P);
+  }
+  await tx.run(`INSERT INTO outbox (report_id, kind, office_code, next_attempt_at) VALUES ${placeholders(4, inputs.length)}`, outbox as P);
+  return ids;
+}
+
+const MAX_REPORTS_PER_WRITE = 50;
 
 /** The reports repository: plain async functions over the database. */
 export function createReportStore(db: Database) {
-  // This process is the store's only writer, so the chain's head is kept in
-  // memory; any failed write forgets it and the next one reads it again.
-  let chainHead: string | undefined;
+  interface Pending {
+    input: NewReport;
+    resolve: (id: number) => void;
+    reject: (error: unknown) => void;
+  }
+  let waiting: Pending[] = [];
+  let writing = false;
 
-  async function insert(input: NewReport): Promise<number> {
+  function settle(item: Pending, error: unknown): void {
+    if (uniqueViolation(error, 'idempotency_key_hash')) item.reject(new DuplicateIdempotencyKey());
+    else if (uniqueViolation(error, 'tracking_code')) item.reject(new DuplicateTrackingCode());
+    else item.reject(error);
+  }
+
+  // Reports arriving while one write is under way go together in the next;
+  // if that write fails (a duplicate key), each report is written alone so
+  // only the one at fault is refused.
+  async function flush(): Promise<void> {
+    if (writing || waiting.length === 0) return;
+    writing = true;
+    const batch = waiting.slice(0, MAX_REPORTS_PER_WRITE);
+    waiting = waiting.slice(MAX_REPORTS_PER_WRITE);
     try {
-      return await db.transaction(async (tx) => {
-        try {
-          return await insertRows(tx, input);
-        } catch (error) {
-          chainHead = undefined;
-          throw error;
-        }
-      });
+      const ids = await db.transaction((tx) => writeReports(tx, batch.map((b) => b.input)));
+      batch.forEach((item, i) => item.resolve(ids[i] ?? 0));
     } catch (error) {
-      chainHead = undefined;
-      if (uniqueViolation(error, 'idempotency_key_hash')) throw new DuplicateIdempotencyKey();
-      if (uniqueViolation(error, 'tracking_code')) throw new DuplicateTrackingCode();
-      throw error;
+      if (batch.length === 1 && batch[0]) settle(batch[0], error);
+      else {
+        await Promise.all(
+          batch.map((item) =>
+            db.transaction((tx) => writeReports(tx, [item.input])).then(
+              (ids) => item.resolve(ids[0] ?? 0),
+              (alone: unknown) => settle(item, alone),
+            ),
+          ),
+        );
+      }
+    } finally {
+      writing = false;
+      void flush();
     }
   }
 
-  async function insertRows(tx: Connection, input: NewReport): Promise<number> {
-    const r = input.report;
-    const { lastID: id } = await tx.run(
-      `INSERT INTO reports (tracking_code, secret_hash, idempotency_key_hash, fingerprint, category, description, lat, lng,
-         address, started_on, status, office_code, routing, photo_count, received_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [r.tracking_code, r.secret_hash, r.idempotency_key_hash, r.fingerprint, r.category, r.description, r.lat, r.lng,
-        r.address, r.started_on, r.status, r.office_code, r.routing, r.photo_count, r.received_at],
-    );
-    for (const [position, p] of input.photos.entries()) {
-      await tx.run(
-        `INSERT INTO photos (report_id, position, original_sha256, original_bytes, original_type, exif_lat, exif_lng, exif_taken_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        [id, position, p.sha256, p.bytes, p.type, p.exifLat ?? null, p.exifLng ?? null, p.exifTakenAt ?? null],
-      );
-    }
-    if (input.contact) {
-      const c = input.contact;
-      await tx.run('INSERT INTO report_contacts (report_id, key_id, iv, tag, ciphertext) VALUES (?, ?, ?, ?, ?)', [
-        id, c.keyId, c.iv, c.tag, c.ciphertext,
-      ]);
-    }
-    chainHead = await appendEvents(tx, id, input.events, r.received_at, chainHead);
-    await tx.run('INSERT INTO outbox (report_id, kind, office_code, next_attempt_at) VALUES (?, ?, ?, ?)', [
-      id, 'forward-lead', input.outboxOfficeCode, r.received_at,
-    ]);
-    return id;
+  function insert(input: NewReport): Promise<number> {
+    return new Promise((resolve, reject) => {
+      waiting.push({ input, resolve, reject });
+      void flush();
+    });
   }
 
   return {
