@@ -28,6 +28,7 @@ interface Props {
 export default function ReportForm({ categories, tiles }: Props) {
   const model = useMemo(() => createReportFormModel({ send: sendReport, categories }), []);
   const [hydrated, setHydrated] = useState(false);
+  const [draftCleared, setDraftCleared] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const photos = usePhotoIntake(model);
   const draft = useReportDraft(model, photos.addFiles);
@@ -36,7 +37,8 @@ export default function ReportForm({ categories, tiles }: Props) {
   async function send() {
     await photos.ready();
     await model.submit();
-    if (model.status.value === 'sent') draft.discard();
+    // The draft goes before the receipt shows, so a tab closed on the receipt does not bring the report back.
+    if (model.status.value === 'sent') await draft.discard().then(() => setDraftCleared(true));
     // After the error summary has rendered.
     else if (model.status.value === 'failed') setTimeout(() => summaryRef.current?.focus(), 0);
   }
@@ -52,16 +54,17 @@ export default function ReportForm({ categories, tiles }: Props) {
   }, []);
 
   function startOver() {
+    setDraftCleared(false);
     model.startNew();
     photos.dismissSuggestion();
-    draft.discard();
+    void draft.discard();
   }
 
   const status = model.status.value;
   const errors = model.errors.value;
   const failure = model.failure.value;
   const receipt = model.receipt.value;
-  if (status === 'sent' && receipt) return <ReportReceipt receipt={receipt} onNew={startOver} />;
+  if (status === 'sent' && receipt && draftCleared) return <ReportReceipt receipt={receipt} onNew={startOver} />;
 
   return (
     <form

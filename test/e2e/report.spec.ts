@@ -33,6 +33,24 @@ async function expectNoAxeViolationsInHtml(page: Page, html: string): Promise<vo
   await expectNoAxeViolations(page);
 }
 
+/** What the browser holds in IndexedDB for the draft, read the way the island stores it. */
+function savedDraft(page: Page): Promise<unknown> {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('report-draft', 1);
+        open.onsuccess = () => {
+          const get = open.result.transaction('drafts').objectStore('drafts').get('current');
+          get.onsuccess = () => {
+            const draft = get.result as { fields: { address: string }; photos: { blob: Blob }[] } | undefined;
+            open.result.close();
+            resolve(draft ? { address: draft.fields.address, photos: draft.photos.length, photoBytes: draft.photos[0]?.blob.size } : undefined);
+          };
+        };
+      }),
+  );
+}
+
 async function openForm(page: Page): Promise<void> {
   await page.goto('/report/');
   // Astro drops the ssr attribute once the island has hydrated.
@@ -225,11 +243,12 @@ test.describe('the report page', () => {
 
   test('a draft with its text and photo survives a reload, and is cleared once sent', async ({ page }) => {
     await openForm(page);
-    await fillRequired(page);
-    await page.getByLabel('地址或地标').fill('湖东村北侧');
     await page.locator('#report-photos').setInputFiles([PLAIN_PHOTO]);
     await expect(page.locator('.photo img')).toHaveCount(1);
+    await fillRequired(page);
+    await page.getByLabel('地址或地标').fill('湖东村北侧');
     await expect(page.getByText('已自动保存草稿到本机浏览器')).toBeVisible();
+    await expect.poll(() => savedDraft(page)).toEqual({ address: '湖东村北侧', photos: 1, photoBytes: expect.any(Number) as unknown });
     await page.reload();
     await expect(page.locator('astro-island[component-url*="ReportForm"]:not([ssr])')).toHaveCount(1);
     await expect(page.getByText('已恢复您上次没有提交的内容')).toBeVisible();

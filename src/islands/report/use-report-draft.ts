@@ -40,6 +40,7 @@ export function useReportDraft(model: ReportFormModel, addFiles: (files: File[])
     const chosenFiles = filesAtLoad;
     let stopSaving = () => {};
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let queued: (() => void) | undefined;
     let active = true;
     void (async () => {
       if (typed) {
@@ -61,7 +62,8 @@ export function useReportDraft(model: ReportFormModel, addFiles: (files: File[])
         const draft = model.toDraft();
         if (model.status.value === 'sent') return;
         clearTimeout(timer);
-        timer = setTimeout(() => {
+        queued = () => {
+          queued = undefined;
           // A 201 may have come in while this save waited: a sent report is not a draft.
           if (model.status.value === 'sent') return;
           const keep = draftHasContent(draft);
@@ -69,13 +71,26 @@ export function useReportDraft(model: ReportFormModel, addFiles: (files: File[])
             () => setNote(keep ? '已自动保存草稿到本机浏览器，关闭页面或断网也不会丢失。' : ''),
             () => setNote(NO_STORAGE),
           );
-        }, 400);
+        };
+        timer = setTimeout(queued, 400);
       });
     })();
+    // Typing is saved after a pause; a tab being closed or switched away saves at once.
+    const flush = () => {
+      clearTimeout(timer);
+      queued?.();
+    };
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') flush();
+    };
+    document.addEventListener('visibilitychange', onHidden);
+    window.addEventListener('pagehide', flush);
     return () => {
       active = false;
       stopSaving();
       clearTimeout(timer);
+      document.removeEventListener('visibilitychange', onHidden);
+      window.removeEventListener('pagehide', flush);
     };
   }, []);
 
@@ -83,9 +98,9 @@ export function useReportDraft(model: ReportFormModel, addFiles: (files: File[])
     restored,
     note,
     /** Forgets the draft: after a 201, or when the reporter starts over. */
-    discard() {
+    discard(): Promise<void> {
       setRestored(false);
-      clearDraft().catch(() => undefined);
+      return clearDraft().catch(() => undefined);
     },
   };
 }
