@@ -41,10 +41,12 @@ function savedDraft(page: Page): Promise<unknown> {
         const open = indexedDB.open('report-draft', 1);
         open.onsuccess = () => {
           const get = open.result.transaction('drafts').objectStore('drafts').get('current');
-          get.onsuccess = () => {
+          get.onsuccess = async () => {
             const draft = get.result as { fields: { address: string }; photos: { blob: Blob }[] } | undefined;
             open.result.close();
-            resolve(draft ? { address: draft.fields.address, photos: draft.photos.length, photoBytes: draft.photos[0]?.blob.size } : undefined);
+            const first = draft?.photos[0]?.blob;
+            const bitmap = first ? await createImageBitmap(first) : undefined;
+            resolve(draft ? { address: draft.fields.address, photos: draft.photos.length, type: first?.type, size: bitmap ? [bitmap.width, bitmap.height] : [] } : undefined);
           };
         };
       }),
@@ -248,7 +250,8 @@ test.describe('the report page', () => {
     await fillRequired(page);
     await page.getByLabel('地址或地标').fill('湖东村北侧');
     await expect(page.getByText('已自动保存草稿到本机浏览器')).toBeVisible();
-    await expect.poll(() => savedDraft(page)).toEqual({ address: '湖东村北侧', photos: 1, photoBytes: expect.any(Number) as unknown });
+    // The 3000 × 2000 camera file is kept (and later sent) as a 2048 px JPEG.
+    await expect.poll(() => savedDraft(page)).toEqual({ address: '湖东村北侧', photos: 1, type: 'image/jpeg', size: [2048, 1365] });
     await page.reload();
     await expect(page.locator('astro-island[component-url*="ReportForm"]:not([ssr])')).toHaveCount(1);
     await expect(page.getByText('已恢复您上次没有提交的内容')).toBeVisible();
