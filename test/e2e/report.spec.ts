@@ -352,6 +352,25 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test.describe('without JavaScript, a refused report', () => {
+  test('comes back as the result page listing every field at fault, with a way back and no axe violations', async ({ browser, page: checker }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    await page.goto('/report/');
+    await page.getByLabel('发生了什么').fill('太短');
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('举报提交结果');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('请选择违法类型');
+    await expect(alert).toContainText('请至少写 10 个字');
+    await expect(alert.getByRole('link', { name: '返回举报表单' })).toHaveAttribute('href', '/report/');
+    await expectNoHorizontalScroll(page);
+    const html = await page.content();
+    await context.close();
+    await expectNoAxeViolationsInHtml(checker, html);
+  });
+});
+
 test.describe('/report/received/', () => {
   test('opened directly it explains itself, holds the result marker once and has no axe violations', async ({ page, request }) => {
     const html = await (await request.get('/report/received/')).text();
