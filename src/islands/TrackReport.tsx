@@ -30,7 +30,7 @@ export default function TrackReport() {
         <div class="form-field">
           <label for="track-code">查询码</label>
           <p class="form-hint" id="track-code-hint">
-            提交举报后得到的查询码，例如 JB-7K4M-Q2XD。字母不区分大小写。
+            提交举报后得到的查询码，例如 <span class="nowrap">JB-7K4M-Q2XD</span>。字母不区分大小写。
           </p>
           <FieldError id="track-code-error" message={codeError} />
           <input

@@ -49,7 +49,7 @@ export default function ReportMap({ pin, onPick, tiles }: Props) {
           const layer = L.polygon(rings, area.role === 'desk' ? DESK_STYLE : COUNTY_STYLE).addTo(map);
           bounds.extend(layer.getBounds());
           if (area.role === 'county') {
-            L.marker(area.label, { icon: L.divIcon({ className: 'map-label', html: escapeHtml(area.name), iconSize: undefined }), interactive: false, keyboard: false }).addTo(map);
+            L.marker(area.label, { icon: L.divIcon({ className: 'map-label', html: `<span>${escapeHtml(area.name)}</span>`, iconSize: undefined }), interactive: false, keyboard: false }).addTo(map);
           }
         }
         map.fitBounds(bounds, { padding: [8, 8] });
