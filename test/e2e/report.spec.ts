@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +52,8 @@ function savedDraft(page: Page): Promise<unknown> {
       }),
   );
 }
+
+test.afterAll(() => rmSync(photoDir, { recursive: true, force: true }));
 
 async function openForm(page: Page): Promise<void> {
   await page.goto('/report/');
