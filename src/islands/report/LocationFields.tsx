@@ -1,17 +1,20 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ReportFormModel } from './report-form-model.ts';
-import { parseCoordinatePair, round6, type LatLng } from './parse-coordinates.ts';
+import { round6, type LatLng } from './parse-coordinates.ts';
 import { describedBy } from './field-ids.ts';
 import FieldError from './FieldError.tsx';
 import type { TileConfig } from './ReportMap.tsx';
+import type { GpsSuggestion } from './use-photo-intake.ts';
+import CoordinateText from './CoordinateText.tsx';
+import PhotoLocationOffer from './PhotoLocationOffer.tsx';
 
 interface Props {
   model: ReportFormModel;
   hydrated: boolean;
   tiles: TileConfig;
   /** A location read from a photo's EXIF, offered until accepted or dismissed. */
-  suggestion: (LatLng & { photoName: string }) | undefined;
+  suggestion: GpsSuggestion | undefined;
   onSuggestionDone: () => void;
 }
 
@@ -32,9 +35,6 @@ export default function LocationFields({ model, hydrated, tiles, suggestion, onS
   const [Map, setMap] = useState<ComponentType<MapProps> | undefined>(undefined);
   const mapSlot = useRef<HTMLDivElement>(null);
   const [geoStatus, setGeoStatus] = useState('');
-  const [coordText, setCoordText] = useState('');
-  const [coordError, setCoordError] = useState<string | undefined>(undefined);
-  const [coordDone, setCoordDone] = useState('');
 
   // Leaflet is the heaviest part of the page: fetch it only when the map scrolls near.
   useEffect(() => {
@@ -80,18 +80,6 @@ export default function LocationFields({ model, hydrated, tiles, suggestion, onS
     );
   }
 
-  function applyCoordText() {
-    const parsed = parseCoordinatePair(coordText);
-    if (!parsed.ok) {
-      setCoordError(parsed.message);
-      setCoordDone('');
-      return;
-    }
-    setCoordError(undefined);
-    model.setLocation(parsed.value.lat, parsed.value.lng);
-    setCoordDone(`已填入：纬度 ${parsed.value.lat}，经度 ${parsed.value.lng}。`);
-  }
-
   return (
     <fieldset class="form-field" aria-describedby="report-where-hint">
       <legend>
@@ -116,26 +104,14 @@ export default function LocationFields({ model, hydrated, tiles, suggestion, onS
         </div>
       )}
       {hydrated && suggestion && (
-        <div class="notice suggestion">
-          <p>
-            照片“{suggestion.photoName}”记录了拍摄位置：纬度 {suggestion.lat}，经度 {suggestion.lng}。要用它作为举报位置吗？不使用时，这个位置不会上传。
-          </p>
-          <p class="button-row">
-            <button
-              type="button"
-              class="button"
-              onClick={() => {
-                model.setLocation(suggestion.lat, suggestion.lng);
-                onSuggestionDone();
-              }}
-            >
-              使用照片的拍摄位置
-            </button>
-            <button type="button" class="button secondary" onClick={onSuggestionDone}>
-              不使用
-            </button>
-          </p>
-        </div>
+        <PhotoLocationOffer
+          suggestion={suggestion}
+          onAccept={() => {
+            model.setLocation(suggestion.lat, suggestion.lng);
+            onSuggestionDone();
+          }}
+          onDecline={onSuggestionDone}
+        />
       )}
       <div class="coords">
         <div class="form-field">
@@ -181,40 +157,7 @@ export default function LocationFields({ model, hydrated, tiles, suggestion, onS
           />
         </div>
       </div>
-      {hydrated && (
-        <div class="form-field">
-          <label for="report-coord-text">或粘贴坐标文字</label>
-          <p class="form-hint" id="report-coord-text-hint">
-            支持“30.2583, 116.3502”“30°15′30″N 116°21′E”“北纬30度15分30秒 东经116度21分”等写法，纬度在前。
-          </p>
-          <FieldError id="report-coord-text-error" message={coordError} />
-          <div class="input-with-button">
-            <input
-              id="report-coord-text"
-              type="text"
-              autoComplete="off"
-              class={coordError ? 'invalid' : undefined}
-              aria-invalid={coordError ? 'true' : undefined}
-              aria-describedby={describedBy('report-coord-text-hint', coordError && 'report-coord-text-error')}
-              value={coordText}
-              onInput={(e) => setCoordText(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                // Enter here means "read these coordinates", not "send the report".
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  applyCoordText();
-                }
-              }}
-            />
-            <button type="button" class="button secondary" onClick={applyCoordText}>
-              识别并填入
-            </button>
-          </div>
-          <p role="status" class="form-hint">
-            {coordDone}
-          </p>
-        </div>
-      )}
+      {hydrated && <CoordinateText onCoordinates={(p) => model.setLocation(p.lat, p.lng)} />}
       <div class="form-field">
         <label for="report-address">地址或地标</label>
         <p class="form-hint" id="report-address-hint">
