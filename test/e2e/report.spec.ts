@@ -268,6 +268,24 @@ test.describe('the report page', () => {
     await expect(page.getByText('已恢复您上次没有提交的内容')).toHaveCount(0);
   });
 
+  test('while the upload is in flight the reporter sees that it is being sent, with a progress bar', async ({ page }) => {
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/reports', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openForm(page);
+    await fillRequired(page);
+    await page.getByLabel('地址或地标').fill('湖东村北侧');
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '正在提交举报' })).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: '上传进度' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '提交举报' })).toHaveAttribute('aria-disabled', 'true');
+    release();
+    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible();
+  });
+
   test('a dropped connection is retried with the same Idempotency-Key and files exactly one report', async ({ page }) => {
     const keys: string[] = [];
     await page.route('**/api/reports', async (route) => {
