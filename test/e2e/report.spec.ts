@@ -303,6 +303,27 @@ test.describe('the report page', () => {
     expect(keys[1]).toBe(keys[0]);
   });
 
+  test('when the answer to a stored report is lost, the retry gets the same tracking code, not a second report', async ({ page }) => {
+    const firstAnswers: string[] = [];
+    let attempts = 0;
+    await page.route('**/api/reports', async (route) => {
+      attempts += 1;
+      if (attempts > 1) return route.continue();
+      // The server stores the report; the connection drops before the browser reads the answer.
+      const stored = await route.fetch();
+      firstAnswers.push(((await stored.json()) as { trackingCode: string }).trackingCode);
+      return route.abort('connectionreset');
+    });
+    await openForm(page);
+    await fillRequired(page);
+    await page.getByLabel('地址或地标').fill('湖东村北侧');
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible({ timeout: 15_000 });
+    expect(attempts).toBe(2);
+    expect(firstAnswers).toHaveLength(1);
+    await expect(page.getByTestId('tracking-code')).toHaveText(firstAnswers[0] ?? '');
+  });
+
   test('when every retry fails, the failure is announced and focused, and 重新提交 sends the same key', async ({ page }) => {
     const keys: string[] = [];
     let offline = true;
