@@ -25,6 +25,12 @@ export interface Config {
   /** Master key for reporters' contact details (32 bytes, hex or base64); unset: generated under DATA_DIR/secrets. */
   reporterKey: string | undefined;
   rateLimits: RateLimits;
+  /**
+   * True behind a reverse proxy (TRUST_PROXY=1): the client's address is the
+   * last one the proxy appended to X-Forwarded-For. Off, the header is ignored,
+   * so nobody escapes a rate limit by writing it.
+   */
+  trustProxy: boolean;
   /** Photos decoded at once to make their copies, whatever the number of uploads (bounds memory and CPU). */
   photoConcurrency: number;
 }
@@ -57,6 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportsPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_REPORTS_PER_HOUR', 20),
       trackingPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_TRACKING_PER_HOUR', 60),
     },
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     photoConcurrency: positiveInteger(env, 'PHOTO_CONCURRENCY', 1),
   };
 }

@@ -22,7 +22,12 @@ export interface IntakeRouteDeps {
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,128}$/;
 
-function clientAddress(req: IncomingMessage): string {
+function clientAddress(req: IncomingMessage, config: Config): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (config.trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').at(-1)?.trim();
+    if (last) return last;
+  }
   return req.socket.remoteAddress ?? 'unknown';
 }
 
@@ -32,8 +37,8 @@ function checkOrigin(req: IncomingMessage, config: Config): void {
   }
 }
 
-function checkRate(req: IncomingMessage, limiter: RateLimiter): void {
-  const verdict = limiter.hit(clientAddress(req));
+function checkRate(req: IncomingMessage, limiter: RateLimiter, config: Config): void {
+  const verdict = limiter.hit(clientAddress(req, config));
   if (!verdict.allowed) {
     throw new IntakeError(
       'rate-limited',
@@ -62,7 +67,7 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
   let tempPaths: string[] = [];
   try {
     checkOrigin(req, deps.config);
-    checkRate(req, deps.reportLimiter);
+    checkRate(req, deps.reportLimiter, deps.config);
     const headerKey = req.headers['idempotency-key'];
     const body = await parseSubmission(req, deps.intake.photos);
     tempPaths = body.photos.map((p) => p.tempPath);
@@ -95,7 +100,7 @@ function bearer(req: IncomingMessage): string {
 /** GET /api/reports/{trackingCode} with Authorization: Bearer <secret> */
 export async function getReport(req: IncomingMessage, res: ServerResponse, deps: IntakeRouteDeps, code: string): Promise<void> {
   try {
-    checkRate(req, deps.trackingLimiter);
+    checkRate(req, deps.trackingLimiter, deps.config);
     const report = await trackReport(deps.intake, decodeURIComponent(code), bearer(req));
     sendJson(res, 200, report);
   } catch (error) {
@@ -109,7 +114,7 @@ export async function postTrack(req: IncomingMessage, res: ServerResponse, deps:
   const back = { href: '/track/', text: '返回查询' };
   try {
     checkOrigin(req, deps.config);
-    checkRate(req, deps.trackingLimiter);
+    checkRate(req, deps.trackingLimiter, deps.config);
     const body = await parseSubmission(req, deps.intake.photos, {
       fields: 10,
       fieldBytes: 1024,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { findBrokenLink, type ChainedEvent } from '../../api/domain/timeline-hash.ts';
+import { verifyTimeline } from '../../api/verify-timeline.ts';
 import { formOf, postForm, queryStore, startIntake, validFields, type TestServer } from './intake-helpers.ts';
 
 interface EventRow {
@@ -41,6 +42,7 @@ describe('the timeline hash chain', () => {
     const rows = await queryStore<EventRow>(server.dataDir, 'SELECT * FROM timeline_events ORDER BY id');
     expect(rows).toHaveLength(6);
     expect(findBrokenLink(chained(rows))).toBe(-1);
+    expect(await verifyTimeline(server.dataDir)).toEqual({ events: 6, brokenAt: undefined });
   });
 
   test('the store refuses to change or delete an event', async () => {
@@ -57,6 +59,7 @@ describe('the timeline hash chain', () => {
       await exec(join(copy, 'portal.sqlite'), `DROP TRIGGER timeline_no_update; UPDATE timeline_events SET data = '{"officeCode":"990103"}' WHERE id = 4`);
       const rows = await queryStore<EventRow>(copy, 'SELECT * FROM timeline_events ORDER BY id');
       expect(findBrokenLink(chained(rows))).toBe(3);
+      expect(await verifyTimeline(copy)).toEqual({ events: 6, brokenAt: 4 });
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

@@ -88,3 +88,28 @@ describe('rate limits', () => {
     expect(statuses).toEqual([404, 404, 404, 429]);
   });
 });
+
+describe('rate limits behind a proxy', () => {
+  test('without TRUST_PROXY a forged X-Forwarded-For does not escape the limit', async () => {
+    const server = await startIntake({ RATE_LIMIT: '', RATE_LIMIT_REPORTS_PER_HOUR: '1' });
+    try {
+      const first = await postForm(server.url, formOf(validFields()), { 'x-forwarded-for': '203.0.113.1' });
+      const second = await postForm(server.url, formOf(validFields()), { 'x-forwarded-for': '203.0.113.2' });
+      expect([first.status, second.status]).toEqual([201, 429]);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('with TRUST_PROXY=1 each address the proxy names has its own limit', async () => {
+    const server = await startIntake({ RATE_LIMIT: '', RATE_LIMIT_REPORTS_PER_HOUR: '1', TRUST_PROXY: '1' });
+    try {
+      const a = await postForm(server.url, formOf(validFields()), { 'x-forwarded-for': '198.51.100.7, 203.0.113.1' });
+      const b = await postForm(server.url, formOf(validFields()), { 'x-forwarded-for': '203.0.113.2' });
+      const again = await postForm(server.url, formOf(validFields()), { 'x-forwarded-for': '10.0.0.9, 203.0.113.1' });
+      expect([a.status, b.status, again.status]).toEqual([201, 201, 429]);
+    } finally {
+      await server.stop();
+    }
+  });
+});
