@@ -86,7 +86,8 @@ export default function LocationFields({ model, hydrated, tiles, suggestion, onS
         <h2>在哪里</h2>
       </legend>
       <p class="form-hint" id="report-where-hint">
-        在地图上点选位置、使用您的当前位置、填写坐标，或描述地址和地标，至少一项。坐标为 GPS 使用的 WGS-84 经纬度。
+        {hydrated ? '在地图上点选位置、使用您的当前位置、填写坐标，或描述地址和地标，至少一项。' : '填写坐标，或描述地址和地标，至少一项。'}
+        坐标为 GPS 使用的 WGS-84 经纬度。
       </p>
       {hydrated && (
         <div ref={mapSlot} class="map-slot">
