@@ -56,11 +56,16 @@ function wrap(db: sqlite3.Database, cacheStatements: boolean): Connection {
       }),
     get: <T>(sql: string, params: Params = []) =>
       new Promise<T | undefined>((resolve, reject) => {
-        db.get(sql, params, (error: Error | null, row: T | undefined) => (error ? reject(error) : resolve(row)));
+        const done = (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows[0]));
+        // all(), not get(): a kept statement must run to its end, or it would hold the transaction open.
+        if (cacheStatements) prepared(sql).all(params, done);
+        else db.all(sql, params, done);
       }),
     all: <T>(sql: string, params: Params = []) =>
       new Promise<T[]>((resolve, reject) => {
-        db.all(sql, params, (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows)));
+        const done = (error: Error | null, rows: T[]) => (error ? reject(error) : resolve(rows));
+        if (cacheStatements) prepared(sql).all(params, done);
+        else db.all(sql, params, done);
       }),
     exec: (sql) => new Promise((resolve, reject) => db.exec(sql, (error) => (error ? reject(error) : resolve()))),
     close: async () => {
