@@ -10,6 +10,10 @@ export interface PhotoDeriver {
 }
 
 const RETRY_AFTER_FAILURE_MS = 30_000;
+/** How long a photo's copies wait for uploads in progress to finish before they are made anyway. */
+const MAX_DEFER_MS = 2_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Makes the display and forwarding copies of accepted photos, outside the
@@ -18,7 +22,14 @@ const RETRY_AFTER_FAILURE_MS = 30_000;
  * are made after the restart. A few photos decode at a time whatever the load,
  * which bounds the server's memory.
  */
-export function createPhotoDeriver(deps: { store: ReportStore; photos: PhotoStore; concurrency: number; now: () => Date }): PhotoDeriver {
+export function createPhotoDeriver(deps: {
+  store: ReportStore;
+  photos: PhotoStore;
+  concurrency: number;
+  now: () => Date;
+  /** True while reports are being received: their answers come first, the copies a little later. */
+  busy?: () => boolean;
+}): PhotoDeriver {
   const limit = createSemaphore(deps.concurrency);
   let running: Promise<void> | undefined;
   let again = false;
@@ -26,6 +37,7 @@ export function createPhotoDeriver(deps: { store: ReportStore; photos: PhotoStor
   let retryTimer: NodeJS.Timeout | undefined;
 
   async function deriveOne(photo: Awaited<ReturnType<ReportStore['photosToDerive']>>[number]): Promise<boolean> {
+    for (let waited = 0; deps.busy?.() && waited < MAX_DEFER_MS && !closed; waited += 100) await sleep(100);
     try {
       const copies = await deps.photos.derive(photo.original_sha256, photo.original_type);
       await deps.store.markDerived(photo.id, copies, deps.now().toISOString());

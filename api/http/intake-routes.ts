@@ -18,6 +18,8 @@ export interface IntakeRouteDeps {
   intake: IntakeDeps;
   reportLimiter: RateLimiter;
   trackingLimiter: RateLimiter;
+  /** Submissions being received right now. */
+  inFlight: { count: number };
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{16,128}$/;
@@ -65,6 +67,7 @@ function logFailure(route: string, error: unknown): void {
 export async function postReport(req: IncomingMessage, res: ServerResponse, deps: IntakeRouteDeps): Promise<void> {
   const back = { href: '/report/', text: '返回举报表单' };
   let tempPaths: string[] = [];
+  deps.inFlight.count += 1;
   try {
     checkOrigin(req, deps.config);
     checkRate(req, deps.reportLimiter, deps.config);
@@ -87,6 +90,7 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
     if (STATUS_OF[error.kind] >= 500) logFailure('POST /api/reports', error);
     await answerError(req, res, deps, error, REPORT_RESULT, back);
   } finally {
+    deps.inFlight.count -= 1;
     await deps.intake.photos.discard(tempPaths);
   }
 }

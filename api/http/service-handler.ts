@@ -52,7 +52,8 @@ export async function createServiceHandler(config: Config): Promise<{ handle: Se
   await photos.prepare();
   const store = createReportStore(db);
   const now = () => new Date();
-  const deriver = createPhotoDeriver({ store, photos, concurrency: config.photoConcurrency, now });
+  const inFlight = { count: 0 };
+  const deriver = createPhotoDeriver({ store, photos, concurrency: config.photoConcurrency, now, busy: () => inFlight.count > 0 });
   // Copies a killed process never made are made now.
   deriver.kick();
 
@@ -71,6 +72,7 @@ export async function createServiceHandler(config: Config): Promise<{ handle: Se
     },
     reportLimiter: createRateLimiter(config.rateLimits.reportsPerHour, HOUR),
     trackingLimiter: createRateLimiter(config.rateLimits.trackingPerHour, HOUR),
+    inFlight,
   };
 
   return {
