@@ -107,6 +107,9 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
     });
     parser.on('file', (name, stream, info) => {
       if (failed || name !== 'photos') {
+        // Destroying the parser destroys this stream with the parse error; a
+        // stream nobody listens to would throw it and end the process.
+        stream.on('error', () => {});
         stream.resume();
         if (!failed && name !== 'photos') fail(fieldError('malformed', name, 'unexpected_file', `只有“photos”一栏可以上传文件`));
         return;

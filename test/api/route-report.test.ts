@@ -83,7 +83,9 @@ describe('routeReport with the demo boundaries', () => {
 const realPresent = existsSync(join(realBoundaries, '330502.json'));
 if (!realPresent) console.warn(`Skipping the real-boundary routing tests: ${realBoundaries} is absent.`);
 
-describe.skipIf(!realPresent)('routeReport with the real 湖州 boundaries (GCJ-02, ../shared/data/boundaries)', () => {
+// The suite's body reads the shared files while collecting, so it is not declared at all without them.
+if (!realPresent) test.skip('routeReport with the real 湖州 boundaries: ../shared/data/boundaries is absent', () => {});
+else describe('routeReport with the real 湖州 boundaries (GCJ-02, ../shared/data/boundaries)', () => {
   const districts = ['330502', '330503', '330521', '330522', '330523'];
   // A content folder in the temp dir whose boundary files are links to the shared data (never copies).
   const dir = mkdtempSync(join(tmpdir(), 'zhifa-routing-'));
