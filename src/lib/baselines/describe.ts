@@ -26,7 +26,10 @@ export function describeLegalRange(legal: LegalRange): string {
   return `${main}；无矿产品价值或价值不足 ${fmtNumber(legal.fallback.threshold)} 元的，${fmtNumber(legal.fallback.min)}–${fmtNumber(legal.fallback.max)} 元`;
 }
 
+// Built once: toLocaleString makes a new formatter per call, which is slow over 10,000 decision pages.
+const NUMBER = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 });
+
 /** 1234567.5 → "1,234,567.5" */
 export function fmtNumber(n: number): string {
-  return n.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
+  return NUMBER.format(n);
 }
