@@ -69,6 +69,8 @@ for (const n of sizes) {
   const corpus = join(work, `corpus-${n}`);
   generateCorpus({ count: n, out: corpus });
   const siteOut = join(work, `site-${n}`);
+  // Both builds start from an empty output folder (emptying an old one costs seconds).
+  rmSync(siteOut, { recursive: true, force: true });
   const site = await timedBuild(['--outDir', siteOut], process.cwd(), { CONTENT_DIR: corpus, SITE_TODAY: '2026-11-26' });
   const bareDir = join(work, `bare-${n}`);
   makeBareSite(bareDir, n);

@@ -29,16 +29,26 @@ export function createWorkingCalendar(overrides: readonly CalendarYear[] = []): 
     }
     return known;
   };
+  const decide = (date: string): boolean => {
+    const override = byYear.get(Number(date.slice(0, 4)));
+    if (override) {
+      if (override.holidays.has(date)) return false;
+      if (override.workdays.has(date)) return true;
+      const day = weekday(date);
+      return day !== 0 && day !== 6;
+    }
+    return isWorkday(date);
+  };
+  // Every decision page counts days; the same few thousand dates recur.
+  const known = new Map<string, boolean>();
   return {
     isWorkingDay(date) {
-      const override = byYear.get(Number(date.slice(0, 4)));
-      if (override) {
-        if (override.holidays.has(date)) return false;
-        if (override.workdays.has(date)) return true;
-        const day = weekday(date);
-        return day !== 0 && day !== 6;
+      let working = known.get(date);
+      if (working === undefined) {
+        working = decide(date);
+        known.set(date, working);
       }
-      return isWorkday(date);
+      return working;
     },
     isYearPublished(year) {
       return byYear.has(year) || libraryKnows(year);

@@ -153,6 +153,13 @@ describe('a broken decision fails with file, field and expectation', () => {
     expect(problemsOf(fixture.dir)).toContainEqual({ file, field: '', expected: expect.stringMatching(/valid YAML/) });
   });
 
+  test('when a key appears twice, says so with its line', () => {
+    const file = findDecisionFile(fixture.dir);
+    const text = readFileSync(join(fixture.dir, file), 'utf8');
+    writeFileSync(join(fixture.dir, file), text.replace(/^status: .*$/m, (line) => `${line}\nstatus: executed`));
+    expect(problemsOf(fixture.dir)).toContainEqual({ file, field: '', expected: expect.stringMatching(/valid YAML \(duplicated mapping key at line \d+/) });
+  });
+
   test('when several files are broken, reports every one at once', () => {
     const a = findDecisionFile(fixture.dir);
     const b = findDecisionFile(fixture.dir, (d) => d.docNo !== readDocNo(a));

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+import yaml from 'js-yaml';
 
 /** The content directory: CONTENT_DIR, or ./content of the working directory. */
 export function contentDir(): string {
@@ -19,14 +19,16 @@ export function listFiles(dir: string, sub: string, endings: readonly string[]):
 
 export type ParseResult = { ok: true; data: unknown; body: string } | { ok: false; expected: string };
 
-// YAML `core` schema keeps 2025-04-01 a string, so dates stay calendar dates
-// and never shift through a time zone.
+// The core schema keeps 2025-04-01 a string, so dates stay calendar dates and
+// never shift through a time zone; duplicate keys are an error. js-yaml parses
+// front matter about ten times faster than `yaml`, which matters at 10,000
+// decisions (`yaml` still writes content in scripts and tests).
 function yamlParse(text: string): unknown {
-  return parseYaml(text, { schema: 'core', uniqueKeys: true, prettyErrors: true });
+  return yaml.load(text, { schema: yaml.CORE_SCHEMA });
 }
 
 function describeYamlError(error: unknown): string {
-  if (error instanceof YAMLParseError) return `expected valid YAML (${error.message.split('\n')[0]})`;
+  if (error instanceof yaml.YAMLException) return `expected valid YAML (${error.reason} at line ${error.mark.line + 1}, column ${error.mark.column + 1})`;
   return `expected valid YAML (${String(error)})`;
 }
 
