@@ -2,8 +2,9 @@ import { baselineSchema, type Baseline } from '../../schemas/baseline.ts';
 import type { ArticleRef } from '../../schemas/common.ts';
 import type { Category } from '../../schemas/category.ts';
 import { checkBaseline } from '../baselines/check-baseline.ts';
-import { problemsFromZod, type ProblemList } from './content-error.ts';
-import { listFiles, readYaml } from './read-files.ts';
+import type { ProblemList } from './content-error.ts';
+import { listFiles } from './read-files.ts';
+import { readValidated } from './read-validated.ts';
 
 /** A validated baseline version with the file it came from. */
 export interface LoadedBaseline extends Baseline {
@@ -28,17 +29,9 @@ export function loadBaselines(dir: string, problems: ProblemList, refs: Baseline
   const categoryCodes = new Set(refs.categories.map((c) => c.code));
   const baselines: LoadedBaseline[] = [];
   for (const file of listFiles(dir, 'baselines', ['.yaml', '.yml'])) {
-    const read = readYaml(dir, file);
-    if (!read.ok) {
-      problems.add(file, '', read.expected);
-      continue;
-    }
-    const parsed = baselineSchema.safeParse(read.data);
-    if (!parsed.success) {
-      problems.addAll(problemsFromZod(file, parsed.error));
-      continue;
-    }
-    const baseline = parsed.data;
+    const read = readValidated(dir, file, baselineSchema, problems);
+    if (!read) continue;
+    const baseline = read.data;
     for (const p of checkBaseline(baseline)) problems.add(file, p.field, p.expected);
     if (!categoryCodes.has(baseline.category)) {
       problems.add(file, 'category', `expected a category code from categories.yaml (${[...categoryCodes].join(', ')}); got "${baseline.category}"`);

@@ -3,8 +3,9 @@ import { findPersonalData, PRIVACY_EXPECTATION } from '../../schemas/privacy.ts'
 import type { Category } from '../../schemas/category.ts';
 import type { Office } from '../../schemas/office.ts';
 import { docNoToSlug } from '../decision-slug.ts';
-import { problemsFromZod, type ProblemList } from './content-error.ts';
+import type { ProblemList } from './content-error.ts';
 import { listFiles, readFrontMatter } from './read-files.ts';
+import { readValidated } from './read-validated.ts';
 
 /** A validated decision with what is derived from its file. */
 export interface Decision extends DecisionData {
@@ -52,17 +53,9 @@ export function loadDecisions(dir: string, problems: ProblemList, refs: Decision
   const decisions: Decision[] = [];
 
   for (const file of listFiles(dir, 'decisions', ['.md'])) {
-    const read = readFrontMatter(dir, file);
-    if (!read.ok) {
-      problems.add(file, '', read.expected);
-      continue;
-    }
-    const parsed = decisionSchema.safeParse(read.data);
-    if (!parsed.success) {
-      problems.addAll(problemsFromZod(file, parsed.error));
-      continue;
-    }
-    const d = parsed.data;
+    const read = readValidated(dir, file, decisionSchema, problems, readFrontMatter);
+    if (!read) continue;
+    const d = read.data;
     const facts = paragraphs(read.body);
     if (facts.length === 0) problems.add(file, 'facts', 'expected the facts (违法事实) as Markdown paragraphs after the front matter');
 

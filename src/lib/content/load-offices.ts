@@ -2,7 +2,8 @@ import gcoord from 'gcoord';
 import { officeSchema, type Office } from '../../schemas/office.ts';
 import { boundaryFileSchema, toMultiPolygon, type MultiPolygonCoords } from '../../schemas/boundary.ts';
 import { problemsFromZod, type ProblemList } from './content-error.ts';
-import { listFiles, readJson, readYaml } from './read-files.ts';
+import { listFiles, readJson } from './read-files.ts';
+import { readValidated } from './read-validated.ts';
 
 /** An office with its territory, both as written and converted to WGS-84 for routing. */
 export interface LoadedOffice extends Office {
@@ -29,17 +30,9 @@ export function loadOffices(dir: string, problems: ProblemList): LoadedOffice[] 
   const offices: LoadedOffice[] = [];
   const seen = new Map<string, string>();
   for (const file of listFiles(dir, 'offices', ['.yaml', '.yml'])) {
-    const read = readYaml(dir, file);
-    if (!read.ok) {
-      problems.add(file, '', read.expected);
-      continue;
-    }
-    const parsed = officeSchema.safeParse(read.data);
-    if (!parsed.success) {
-      problems.addAll(problemsFromZod(file, parsed.error));
-      continue;
-    }
-    const office = parsed.data;
+    const read = readValidated(dir, file, officeSchema, problems);
+    if (!read) continue;
+    const office = read.data;
     const other = seen.get(office.code);
     if (other) problems.add(file, 'code', `expected a unique office code; ${office.code} is already used by ${other}`);
     seen.set(office.code, file);

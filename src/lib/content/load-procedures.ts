@@ -1,7 +1,8 @@
 import { procedureSchema, type Procedure } from '../../schemas/procedure.ts';
 import type { ArticleRef } from '../../schemas/common.ts';
-import { problemsFromZod, type ProblemList } from './content-error.ts';
-import { listFiles, readYaml } from './read-files.ts';
+import type { ProblemList } from './content-error.ts';
+import { listFiles } from './read-files.ts';
+import { readValidated } from './read-validated.ts';
 
 /** A validated procedure with the file it came from. */
 export interface LoadedProcedure extends Procedure {
@@ -46,17 +47,9 @@ function checkReferences(procedure: Procedure, file: string, problems: ProblemLi
 export function loadProcedures(dir: string, problems: ProblemList, refs: ProcedureRefs = {}): LoadedProcedure[] {
   const procedures: LoadedProcedure[] = [];
   for (const file of listFiles(dir, 'procedures', ['.yaml', '.yml'])) {
-    const read = readYaml(dir, file);
-    if (!read.ok) {
-      problems.add(file, '', read.expected);
-      continue;
-    }
-    const parsed = procedureSchema.safeParse(read.data);
-    if (!parsed.success) {
-      problems.addAll(problemsFromZod(file, parsed.error));
-      continue;
-    }
-    const procedure = parsed.data;
+    const read = readValidated(dir, file, procedureSchema, problems);
+    if (!read) continue;
+    const procedure = read.data;
     checkReferences(procedure, file, problems);
     const cited = [
       ...procedure.steps.flatMap((s, i) => s.basis.map((ref, j) => [`steps.${i}.basis.${j}`, ref] as const)),
