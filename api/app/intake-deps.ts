@@ -21,14 +21,4 @@ export interface IntakeDeps {
   now: () => Date;
 }
 
-/** What a reporter gets back: all they need to follow the report, nothing about who they are. */
-export interface Receipt {
-  trackingCode: string;
-  secret: string;
-  status: string;
-  statusLabel: string;
-  office: { code: string; name: string } | null;
-  receivedAt: string;
-  /** SHA-256 of each photo exactly as sent, in order: the reporter's proof of what was received. */
-  photos: { sha256: string }[];
-}
+export type { Receipt } from '../domain/receipt.ts';

@@ -1,5 +1,6 @@
 import { batch, computed, signal } from '@preact/signals';
 import { REPORT_LIMITS, cleanText, fieldErrors, reportInputSchema, type FieldError } from '../../../api/domain/report-input.ts';
+import type { Receipt as ServiceReceipt } from '../../../api/domain/receipt.ts';
 
 // The report form's state and rules, apart from the DOM so it can be tested in
 // Node. The island renders it; the transport (XHR) and the draft store are
@@ -59,15 +60,8 @@ export interface ReportDraft {
   idempotencyKey: string;
 }
 
-/** The 201 answer: what the reporter needs to keep. */
-export interface Receipt {
-  trackingCode: string;
-  secret: string;
-  status: string;
-  /** The status in words, e.g. 待分派. */
-  statusLabel: string;
-  office: { code: string; name: string } | null;
-}
+/** The part of the service's receipt the form shows and keeps. */
+export type Receipt = Pick<ServiceReceipt, 'trackingCode' | 'secret' | 'status' | 'statusLabel' | 'office'>;
 
 export interface ReportRequest {
   fields: Record<string, string>;
