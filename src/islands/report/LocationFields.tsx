@@ -8,6 +8,7 @@ import type { TileConfig } from './ReportMap.tsx';
 import type { GpsSuggestion } from './use-photo-intake.ts';
 import CoordinateText from './CoordinateText.tsx';
 import PhotoLocationOffer from './PhotoLocationOffer.tsx';
+import DegreeField from './DegreeField.tsx';
 
 interface Props {
   model: ReportFormModel;
@@ -115,48 +116,8 @@ export default function LocationFields({ model, hydrated, tiles, suggestion, onS
         />
       )}
       <div class="coords">
-        <div class="form-field">
-          <label for="report-lat">纬度</label>
-          <p class="form-hint" id="report-lat-hint">
-            十进制度数，例如 30.2583
-          </p>
-          <FieldError id="report-lat-error" message={latError} />
-          <input
-            id="report-lat"
-            name="lat"
-            type="number"
-            step="any"
-            min={-90}
-            max={90}
-            inputMode="decimal"
-            class={latError ? 'invalid' : undefined}
-            aria-invalid={latError ? 'true' : undefined}
-            aria-describedby={describedBy('report-lat-hint', latError && 'report-lat-error')}
-            value={lat}
-            onInput={(e) => model.setField('lat', e.currentTarget.value)}
-          />
-        </div>
-        <div class="form-field">
-          <label for="report-lng">经度</label>
-          <p class="form-hint" id="report-lng-hint">
-            十进制度数，例如 116.3502
-          </p>
-          <FieldError id="report-lng-error" message={lngError} />
-          <input
-            id="report-lng"
-            name="lng"
-            type="number"
-            step="any"
-            min={-180}
-            max={180}
-            inputMode="decimal"
-            class={lngError ? 'invalid' : undefined}
-            aria-invalid={lngError ? 'true' : undefined}
-            aria-describedby={describedBy('report-lng-hint', lngError && 'report-lng-error')}
-            value={lng}
-            onInput={(e) => model.setField('lng', e.currentTarget.value)}
-          />
-        </div>
+        <DegreeField name="lat" label="纬度" hint="十进制度数，例如 30.2583" min={-90} max={90} value={lat} error={latError} onInput={(v) => model.setField('lat', v)} />
+        <DegreeField name="lng" label="经度" hint="十进制度数，例如 116.3502" min={-180} max={180} value={lng} error={lngError} onInput={(v) => model.setField('lng', v)} />
       </div>
       {hydrated && <CoordinateText onCoordinates={(p) => model.setLocation(p.lat, p.lng)} />}
       <div class="form-field">
