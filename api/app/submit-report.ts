@@ -15,6 +15,11 @@ export interface Submission {
   fields: Readonly<Record<string, string>>;
   photos: readonly ReceivedPhoto[];
   idempotencyKey: string | undefined;
+  /**
+   * A plain HTML form cannot send a key, and reloading its answer page posts it
+   * again: take the same content (text fields and photo bytes) as a retry.
+   */
+  retryByContent?: boolean;
 }
 
 /** The result, and whether anything was stored (a filled honeypot stores nothing). */
@@ -174,16 +179,18 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
 
   const { input, routing, photos } = await validate(deps, submission);
   const fingerprint = fingerprintOf(deps, input);
-  const keyHash = submission.idempotencyKey === undefined ? null : idempotencyHash(submission.idempotencyKey);
-  if (keyHash && submission.idempotencyKey) {
+  const idempotencyKey =
+    submission.idempotencyKey ?? (submission.retryByContent ? `form:${fingerprint}:${photos.map((p) => p.sha256).join(',')}` : undefined);
+  const keyHash = idempotencyKey === undefined ? null : idempotencyHash(idempotencyKey);
+  if (keyHash && idempotencyKey) {
     const earlier = await deps.store.byIdempotencyKeyHash(keyHash);
-    if (earlier) return replay(deps, earlier, fingerprint, submission.idempotencyKey);
+    if (earlier) return replay(deps, earlier, fingerprint, idempotencyKey);
   }
 
   // The originals reach the disk (fsynced, content-addressed) before the commit; their copies are made after it.
   await deps.photos.keepOriginals(photos);
 
-  const secret = secretFor(deps, submission.idempotencyKey);
+  const secret = secretFor(deps, idempotencyKey);
   const status = statusOf(routing);
   const officeCode = routing.kind === 'routed' ? routing.office.code : null;
   const receivedAt = deps.now().toISOString();
@@ -226,9 +233,9 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
       return { receipt: receiptOf(deps, report, secret, photos.map((p) => p.sha256)), stored: true };
     } catch (error) {
       if (error instanceof DuplicateTrackingCode && attempt < 5) continue;
-      if (error instanceof DuplicateIdempotencyKey && submission.idempotencyKey && keyHash) {
+      if (error instanceof DuplicateIdempotencyKey && idempotencyKey && keyHash) {
         const earlier = await deps.store.byIdempotencyKeyHash(keyHash);
-        if (earlier) return replay(deps, earlier, fingerprint, submission.idempotencyKey);
+        if (earlier) return replay(deps, earlier, fingerprint, idempotencyKey);
       }
       throw storageError(error);
     }

@@ -78,7 +78,8 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
       throw fieldError('invalid', 'idempotencyKey', 'invalid_idempotency_key', 'Idempotency-Key 应为 16 到 128 个字母、数字或 -_.: 字符（建议使用随机 UUID）');
     }
-    const result = await submitReport(deps.intake, { fields: body.fields, photos: body.photos, idempotencyKey: key });
+    const retryByContent = key === undefined && prefersHtml(req.headers);
+    const result = await submitReport(deps.intake, { fields: body.fields, photos: body.photos, idempotencyKey: key, retryByContent });
     if (prefersHtml(req.headers)) {
       const html = await renderResultPage(deps.config.distDir, REPORT_RESULT, '举报已收到', receiptFragment(result.receipt));
       sendHtml(res, 201, html);

@@ -267,6 +267,22 @@ describe('HTML answers for forms posted without JavaScript', () => {
     expect(row?.n).toBe(1);
   });
 
+  test('reloading the answer page (the same form posted again) shows the same receipt and stores one report', async () => {
+    const fields = validFields({ description: '重新加载回执页时，浏览器会再次提交同一份表单内容。' });
+    const photo = await makeJpeg({ seed: 77 });
+    const first = await postForm(server.url, formOf(fields, [{ name: 'a.jpg', bytes: photo }]), { accept: browserAccept });
+    const again = await postForm(server.url, formOf(fields, [{ name: 'a.jpg', bytes: photo }]), { accept: browserAccept });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    const code = /JB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(first.text)?.[0];
+    expect(code).toBeDefined();
+    expect(/JB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(again.text)?.[0]).toBe(code);
+    const [row] = await queryStore<{ n: number }>(server.dataDir, 'SELECT count(*) AS n FROM reports WHERE description = ?', [fields.description]);
+    expect(row?.n).toBe(1);
+    const other = await postForm(server.url, formOf({ ...fields, address: '另一处地标（示例）' }), { accept: browserAccept });
+    expect(/JB-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(other.text)?.[0]).not.toBe(code);
+  });
+
   test("with the site's template, the answer is the template with the marker replaced", async () => {
     const dist = join(server.dataDir, 'no-build', 'client', 'report', 'received');
     mkdirSync(dist, { recursive: true });
