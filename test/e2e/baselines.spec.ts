@@ -3,7 +3,7 @@ import { loadContent } from '../../src/lib/content/load-content.ts';
 import { decisionPath } from '../../src/lib/decision-slug.ts';
 import { todayInChina } from '../../src/lib/dates.ts';
 import { checkDecision } from '../../src/lib/baselines/check-decision.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoScripts } from './helpers.ts';
+import { expectAccessibleContentPage, expectNoAxeViolations, expectNoHorizontalScroll } from './helpers.ts';
 
 /** Scrolls the calculator into view so that its client:visible island hydrates, then waits for its form. */
 async function revealCalculator(page: Page): Promise<void> {
@@ -104,9 +104,7 @@ test('/decisions/outside-band/ lists every decision outside its band, with no sc
   for (const d of outside) await expect(page.getByRole('link', { name: d.docNo })).toHaveAttribute('href', decisionPath(d.docNo));
   await expect(page.locator('main')).toContainText('低于法定幅度');
   await expect(page.locator('main')).toContainText('超出法定幅度');
-  await expectNoAxeViolations(page);
-  await expectNoScripts(page);
-  await expectNoHorizontalScroll(page);
+  await expectAccessibleContentPage(page);
 });
 
 test('a decision page shows the proportionality check with its arithmetic, ships no script and has no axe violations', async ({ page }) => {
@@ -121,9 +119,7 @@ test('a decision page shows the proportionality check with its arithmetic, ships
   await expect(section).toContainText('下限：土地复垦费');
   await expect(section).toContainText('罚款偏离阶次幅度本身并不意味着决定违法');
   await expect(section.getByRole('link', { name: /裁量基准/ })).toHaveAttribute('href', `/baselines/${aboveLegal.baseline?.id}/`);
-  await expectNoAxeViolations(page);
-  await expectNoScripts(page);
-  await expectNoHorizontalScroll(page);
+  await expectAccessibleContentPage(page);
 });
 
 test('a decision naming a heavier band than its facts says so on its page', async ({ page }) => {

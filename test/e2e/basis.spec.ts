@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 import { decisionPath } from '../../src/lib/decision-slug.ts';
 import { todayInChina } from '../../src/lib/dates.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoScripts } from './helpers.ts';
+import { expectAccessibleContentPage } from './helpers.ts';
 
 const content = loadContent();
 const today = todayInChina();
@@ -22,9 +22,7 @@ test.describe('basis pages at 360 px', () => {
     test(`${path} has no axe violations, no scripts and no sideways scrolling`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
-      await expectNoAxeViolations(page);
-      await expectNoScripts(page);
-      await expectNoHorizontalScroll(page);
+      await expectAccessibleContentPage(page);
     });
   }
 });

@@ -4,7 +4,7 @@ import { decisionPath } from '../../src/lib/decision-slug.ts';
 import { publicationLag } from '../../src/lib/decision-fields.ts';
 import { createWorkingCalendar } from '../../src/lib/working-days.ts';
 import { todayInChina } from '../../src/lib/dates.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoScripts } from './helpers.ts';
+import { expectAccessibleContentPage, expectNoAxeViolations, expectNoScripts } from './helpers.ts';
 
 const content = loadContent();
 const today = todayInChina();
@@ -20,9 +20,7 @@ test.describe('content pages at 360 px', () => {
     test(`${path} has no axe violations, no scripts and no sideways scrolling`, async ({ page }) => {
       const response = await page.goto(path);
       expect(response?.status()).toBe(200);
-      await expectNoAxeViolations(page);
-      await expectNoScripts(page);
-      await expectNoHorizontalScroll(page);
+      await expectAccessibleContentPage(page);
     });
   }
 });
@@ -78,9 +76,7 @@ test('a decision page shows every field, the amounts in 元 and 万元, and the 
   await expect(page.locator('dd', { hasText: `${fine.toLocaleString('zh-CN')}元` }).first()).toBeVisible();
   await expect(page.getByText(/距决定日 \d+ 个工作日/)).toBeVisible();
   await expect(page.getByText('在 7 个工作日内')).toBeVisible();
-  await expectNoAxeViolations(page);
-  await expectNoScripts(page);
-  await expectNoHorizontalScroll(page);
+  await expectAccessibleContentPage(page);
 });
 
 test('a decision published after 7 working days is flagged', async ({ page }) => {

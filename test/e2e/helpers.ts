@@ -21,3 +21,10 @@ export async function expectNoScripts(page: Page): Promise<void> {
   );
   expect(scripts, `scripts on ${page.url()}`).toEqual([]);
 }
+
+/** A content page as every reader gets it: accessible, without JavaScript, and no wider than the screen. */
+export async function expectAccessibleContentPage(page: Page): Promise<void> {
+  await expectNoAxeViolations(page);
+  await expectNoScripts(page);
+  await expectNoHorizontalScroll(page);
+}

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-content.ts';
-import { expectNoAxeViolations, expectNoHorizontalScroll, expectNoScripts } from './helpers.ts';
+import { expectAccessibleContentPage, expectNoAxeViolations, expectNoHorizontalScroll } from './helpers.ts';
 
 /** Scrolls the calculator into view so that its client:visible island hydrates, then waits for its form. */
 async function revealCalculator(page: Page): Promise<void> {
@@ -15,9 +15,7 @@ test('/procedures/ lists every procedure with no axe violations, no scripts and 
   await page.goto('/procedures/');
   await expect(page.getByRole('link', { name: '自然资源行政处罚一般程序' })).toBeVisible();
   await expect(page.getByRole('link', { name: '责令停止违法行为' })).toBeVisible();
-  await expectNoAxeViolations(page);
-  await expectNoScripts(page);
-  await expectNoHorizontalScroll(page);
+  await expectAccessibleContentPage(page);
 });
 
 test('a procedure page has the flow as text, the steps as an ordered list and no axe violations at 360 px', async ({ page }) => {
