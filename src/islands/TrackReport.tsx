@@ -1,7 +1,6 @@
 import { useMemo, useRef } from 'preact/hooks';
 import { createTrackModel, formatBeijingTime } from './track/track-model.ts';
-import { describedBy } from './report/field-ids.ts';
-import FieldError from './report/FieldError.tsx';
+import CodeField from './track/CodeField.tsx';
 
 /**
  * The tracking form. As HTML it posts to /api/reports/track and the server
@@ -27,44 +26,15 @@ export default function TrackReport() {
   return (
     <>
       <form class="track-form" method="post" action="/api/reports/track" noValidate onSubmit={onSubmit}>
-        <div class="form-field">
-          <label for="track-code">查询码</label>
-          <p class="form-hint" id="track-code-hint">
-            提交举报后得到的查询码，例如 <span class="nowrap">JB-7K4M-Q2XD</span>。字母不区分大小写。
-          </p>
-          <FieldError id="track-code-error" message={codeError} />
-          <input
-            ref={codeInput}
-            id="track-code"
-            name="trackingCode"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellcheck={false}
-            class={codeError ? 'invalid' : undefined}
-            aria-invalid={codeError ? 'true' : undefined}
-            aria-describedby={describedBy('track-code-hint', codeError && 'track-code-error')}
-          />
-        </div>
-        <div class="form-field">
-          <label for="track-secret">查询密钥</label>
-          <p class="form-hint" id="track-secret-hint">
-            与查询码一起显示的一串字母和数字，空格和短横线可有可无。
-          </p>
-          <FieldError id="track-secret-error" message={secretError} />
-          <input
-            ref={secretInput}
-            id="track-secret"
-            name="secret"
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellcheck={false}
-            class={secretError ? 'invalid' : undefined}
-            aria-invalid={secretError ? 'true' : undefined}
-            aria-describedby={describedBy('track-secret-hint', secretError && 'track-secret-error')}
-          />
-        </div>
+        <CodeField
+          id="track-code"
+          name="trackingCode"
+          label="查询码"
+          hint={<>提交举报后得到的查询码，例如 <span class="nowrap">JB-7K4M-Q2XD</span>。字母不区分大小写。</>}
+          error={codeError}
+          inputRef={codeInput}
+        />
+        <CodeField id="track-secret" name="secret" label="查询密钥" hint="与查询码一起显示的一串字母和数字，空格和短横线可有可无。" error={secretError} inputRef={secretInput} />
         <button type="submit" class="button" aria-disabled={status === 'loading' ? 'true' : undefined}>
           查询
         </button>
