@@ -16,14 +16,20 @@ export interface Config {
   contentDir: string;
   /** Astro's build output. */
   distDir: string;
-  /** Public base URL, used in links sent by mail and in Open311 discovery. */
+  /** Public base URL, used in links sent by mail and in Open311 discovery, and the origin browser posts must come from. */
   publicUrl: string;
+  /** True when PUBLIC_URL was set; unset, posts from the loopback names of the bound port are accepted (see origin-policy.ts). */
+  publicUrlExplicit: boolean;
   /** SMTP connection URL; unset means mail is written as .eml files under the data directory. */
   smtpUrl: string | undefined;
   mailFrom: string;
   adminEmail: string | undefined;
-  /** Master key for reporters' contact details (32 bytes, hex or base64); unset: generated under DATA_DIR/secrets. */
+  /** Master key (32 bytes, hex or base64) from which every key of the service is derived; unset: SECRETS_DIR/reporter.key, generated on first start. */
   reporterKey: string | undefined;
+  /** Where the keys live; keep it out of DATA_DIR's backups in production (README, Deployment). */
+  secretsDir: string;
+  /** The timeline's append-only anchor file; keep it on other storage than DATA_DIR in production. */
+  anchorFile: string;
   rateLimits: RateLimits;
   /**
    * True behind a reverse proxy (TRUST_PROXY=1): the client's address is the
@@ -31,40 +37,62 @@ export interface Config {
    * so nobody escapes a rate limit by writing it.
    */
   trustProxy: boolean;
-  /** Photos decoded at once to make their copies, whatever the number of uploads (bounds memory and CPU). */
-  photoConcurrency: number;
+  /** Image worker processes: photos decoded at once, whatever the number of uploads (bounds memory and CPU). */
+  imageWorkers: number;
+  /** A photo's image job (check or copies) longer than this is ended and the photo refused or marked unreadable. */
+  imageTimeoutMs: number;
+  /** An upload that sends no byte for this long is cut; the whole upload has no time limit. */
+  uploadIdleTimeoutMs: number;
+  /** Uploads are refused (507) when they would leave less free space than this on DATA_DIR's disk. */
+  diskMinFreeBytes: number;
+  /** Cap on the bytes of original photos kept (0: none). */
+  photoStoreMaxBytes: number;
+  /** pino level of the service log (stdout): trace … fatal, or silent. */
+  logLevel: string;
 }
 
-function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`Expected ${name} to be a whole number of 1 or more; got "${raw}".`);
+  if (!Number.isInteger(value) || value < min) throw new Error(`Expected ${name} to be a whole number of ${min} or more; got "${raw}".`);
   return value;
 }
+const positiveInteger = (env: NodeJS.ProcessEnv, name: string, fallback: number) => wholeNumber(env, name, fallback, 1);
+
+const MB = 1024 * 1024;
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 4321);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Expected PORT to be a port number from 0 to 65535; got "${env.PORT}".`);
   const host = env.HOST ?? '0.0.0.0';
   const limitsOff = env.RATE_LIMIT === 'off';
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
   return {
     port,
     host,
-    dataDir: resolve(env.DATA_DIR ?? 'data'),
+    dataDir,
     contentDir: resolve(env.CONTENT_DIR ?? 'content'),
     distDir: resolve(env.DIST_DIR ?? 'dist'),
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+    publicUrlExplicit: Boolean(env.PUBLIC_URL),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? 'no-reply@example.org',
     adminEmail: env.ADMIN_EMAIL || undefined,
     reporterKey: env.REPORTER_KEY || undefined,
+    secretsDir: resolve(env.SECRETS_DIR || join(dataDir, 'secrets')),
+    anchorFile: resolve(env.TIMELINE_ANCHOR_FILE || join(dataDir, 'anchor', 'timeline.log')),
     rateLimits: {
       reportsPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_REPORTS_PER_HOUR', 20),
       trackingPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_TRACKING_PER_HOUR', 60),
     },
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-    photoConcurrency: positiveInteger(env, 'PHOTO_CONCURRENCY', 1),
+    imageWorkers: positiveInteger(env, 'IMAGE_WORKERS', 1),
+    imageTimeoutMs: positiveInteger(env, 'IMAGE_TIMEOUT_MS', 15_000),
+    uploadIdleTimeoutMs: positiveInteger(env, 'UPLOAD_IDLE_TIMEOUT_S', 30) * 1000,
+    diskMinFreeBytes: wholeNumber(env, 'DISK_MIN_FREE_MB', 512, 0) * MB,
+    photoStoreMaxBytes: wholeNumber(env, 'PHOTO_STORE_MAX_MB', 0, 0) * MB,
+    logLevel: env.LOG_LEVEL || 'info',
   };
 }
 

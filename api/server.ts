@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { DestinationStream } from 'pino';
 import { astroEntry, readConfig, type Config } from './config.ts';
-import { createServiceHandler } from './http/service-handler.ts';
+import { createService } from './main.ts';
+import { allowedOrigins } from './http/origin-policy.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
 
@@ -26,6 +28,8 @@ export interface ServerOptions {
    * tests, benchmarks, SERVE_SITE=off); every other path then answers 404.
    */
   site?: boolean;
+  /** Where the service log goes (tests collect it); stdout by default. */
+  logDestination?: DestinationStream;
 }
 
 const noSite: NodeHandler = (_req, res) => {
@@ -43,28 +47,41 @@ async function loadSite(config: Config): Promise<NodeHandler> {
 
 export async function startServer(config: Config = readConfig(), options: ServerOptions = {}): Promise<RunningServer> {
   const astro = { handler: options.site === false ? noSite : await loadSite(config) };
-  const service = await createServiceHandler(config);
+  let port = config.port;
+  const service = await createService(config, {
+    origins: () => allowedOrigins(config.publicUrl, config.publicUrlExplicit, port),
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+  });
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const fail = (error: unknown) => {
+      // The message only: request details may carry a reporter's identity or secret.
+      service.log.logger.error({ error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }, 'service error');
+      if (res.headersSent) return void res.destroy();
+      res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      res.end(JSON.stringify({ errors: [{ field: '', code: 'internal', message: '服务器内部错误，请稍后重试。' }] }));
+    };
     if (SERVICE_PREFIXES.some((p) => path.startsWith(p))) {
-      service.handle(req, res).catch((error: unknown) => {
-        // The message only: request details may carry a reporter's identity or secret.
-        console.error('service error:', error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-        if (res.headersSent) return void res.destroy();
-        res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-        res.end(JSON.stringify({ errors: [{ field: '', code: 'internal', message: '服务器内部错误，请稍后重试。' }] }));
-      });
+      service.handle(req, res).catch(fail);
       return;
     }
-    astro.handler(req, res, () => {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('404');
-    });
+    const toSite = () =>
+      astro.handler(req, res, () => {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('404');
+      });
+    if (path === '/report/' && (req.method === 'GET' || req.method === 'HEAD')) {
+      service.reportForm(res, req.method === 'HEAD').then((served) => served || toSite(), fail);
+      return;
+    }
+    toSite();
   });
-  // Slow clients may not hold a connection open forever (slowloris).
+  // Slow clients may not hold a connection open forever (slowloris): headers must arrive within 20 s,
+  // and a body that stops moving is cut (parseSubmission's idle timer). A body that keeps moving,
+  // however slowly, is not cut: six 10 MB photos over a weak mobile link take many minutes.
   server.headersTimeout = 20_000;
-  server.requestTimeout = 120_000;
+  server.requestTimeout = 0;
   server.keepAliveTimeout = 5_000;
 
   await new Promise<void>((resolve, reject) => {
@@ -72,7 +89,7 @@ export async function startServer(config: Config = readConfig(), options: Server
     server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
+  port = typeof address === 'object' && address ? address.port : config.port;
   return {
     server,
     port,

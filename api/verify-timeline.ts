@@ -1,10 +1,16 @@
-// node api/verify-timeline.ts — checks the timeline's hash chain in DATA_DIR's
-// store (执法全过程记录): exits 0 when every event still carries the hash of the
-// one before, 1 naming the first event that does not.
+// `npm run verify:timeline`: checks the record (执法全过程记录) in DATA_DIR's
+// store against the keys in SECRETS_DIR and the anchor file: every event's
+// authenticated link, every report's content against the digest its received
+// event binds, its office and status against its events, and the chain's
+// length and head against the anchor. Exits 0 when all hold; 1 listing each
+// problem found (the first of each kind).
 import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { readConfig } from './config.ts';
-import { findBrokenLink } from './domain/timeline-hash.ts';
+import { findChainFault, type StoredLink } from './domain/timeline-link.ts';
+import { contactDigest, reportDigest } from './domain/report-digest.ts';
+import { loadKeyRing, type KeyRing } from './infra/key-ring.ts';
+import { readAnchor } from './infra/timeline-anchor.ts';
 
 interface EventRow {
   id: number;
@@ -14,31 +20,131 @@ interface EventRow {
   at: string;
   prev_hash: string;
   hash: string;
+  key_id: string | null;
 }
 
-/** Reads the whole chain read-only; answers the id of the first broken event, or undefined when intact. */
-export async function verifyTimeline(dataDir: string): Promise<{ events: number; brokenAt: number | undefined }> {
+interface ReportRow {
+  id: number;
+  tracking_code: string;
+  category: string;
+  description: string;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  started_on: string | null;
+  received_at: string;
+  status: string;
+  office_code: string | null;
+  photo_count: number;
+}
+
+export interface Verification {
+  events: number;
+  reports: number;
+  /** Each problem in words, with the event or report it concerns; empty when the record is intact. */
+  problems: string[];
+}
+
+function all<T>(db: sqlite3.Database, sql: string): Promise<T[]> {
+  return new Promise((ok, fail) => db.all(sql, (e: Error | null, rows: T[]) => (e ? fail(e) : ok(rows))));
+}
+
+/** What the events of one report say its office and status are now. */
+function stateFromEvents(events: readonly EventRow[]): { status: string | undefined; officeCode: string | null | undefined } {
+  let status: string | undefined;
+  let officeCode: string | null | undefined;
+  for (const event of events) {
+    const data = JSON.parse(event.data) as { officeCode?: string | null };
+    if (event.type === 'routed') {
+      status = 'routed';
+      officeCode = data.officeCode ?? null;
+    } else if (event.type === 'unrouted') {
+      status = 'unrouted';
+      officeCode = null;
+    }
+  }
+  return { status, officeCode };
+}
+
+/** Checks the store read-only. */
+export async function verifyTimeline(dataDir: string, keys: KeyRing, anchorFile: string): Promise<Verification> {
   const db = await new Promise<sqlite3.Database>((ok, fail) => {
     const d = new sqlite3.Database(join(dataDir, 'portal.sqlite'), sqlite3.OPEN_READONLY, (e) => (e ? fail(e) : ok(d)));
   });
   try {
-    const rows = await new Promise<EventRow[]>((ok, fail) =>
-      db.all('SELECT * FROM timeline_events ORDER BY id', (e: Error | null, r: EventRow[]) => (e ? fail(e) : ok(r))),
-    );
-    const broken = findBrokenLink(rows.map((r) => ({ reportId: r.report_id, type: r.type, data: r.data, at: r.at, prevHash: r.prev_hash, hash: r.hash })));
-    return { events: rows.length, brokenAt: broken < 0 ? undefined : rows[broken]?.id };
+    const problems: string[] = [];
+    const events = await all<EventRow>(db, 'SELECT * FROM timeline_events ORDER BY id');
+    const links: StoredLink[] = events.map((e) => ({ id: e.id, reportId: e.report_id, type: e.type, data: e.data, at: e.at, prevHash: e.prev_hash, hash: e.hash, keyId: e.key_id }));
+    const fault = findChainFault(links, (id) => keys.byId(id)?.key('timeline'));
+    if (fault) problems.push(`event ${fault.eventId}: ${fault.reason}`);
+
+    // The chain must reach every head the anchor recorded, at the event it named.
+    const anchor = readAnchor(anchorFile, keys);
+    problems.push(...anchor.faults);
+    const byId = new Map(events.map((e) => [e.id, e]));
+    for (const line of anchor.lines) {
+      const event = byId.get(line.lastEventId);
+      if (!event) {
+        problems.push(`anchor of ${line.at}: the chain had ${line.lastEventId} events, the store now ends at event ${events.at(-1)?.id ?? 0} (events removed)`);
+        break;
+      }
+      if (event.hash !== line.head) {
+        problems.push(`anchor of ${line.at}: event ${line.lastEventId} no longer carries the link recorded then (the chain was rewritten)`);
+        break;
+      }
+    }
+
+    const reports = await all<ReportRow>(db, 'SELECT * FROM reports ORDER BY id');
+    const photos = await all<{ report_id: number; position: number; original_sha256: string }>(db, 'SELECT report_id, position, original_sha256 FROM photos ORDER BY report_id, position');
+    const contacts = await all<{ report_id: number; iv: Buffer; tag: Buffer; ciphertext: Buffer }>(db, 'SELECT report_id, iv, tag, ciphertext FROM report_contacts');
+    const eventsOf = Map.groupBy(events, (e) => e.report_id);
+    const photosOf = Map.groupBy(photos, (p) => p.report_id);
+    const contactOf = new Map(contacts.map((c) => [c.report_id, c]));
+    for (const report of reports) {
+      const own = eventsOf.get(report.id) ?? [];
+      const received = own.filter((e) => e.type === 'received');
+      if (received.length !== 1) {
+        problems.push(`report ${report.tracking_code}: ${received.length} received events (expected one)`);
+        continue;
+      }
+      const bound = (JSON.parse(received[0]?.data ?? '{}') as { digest?: string }).digest;
+      if (bound === undefined) continue; // received before version 3 of the store: content was not bound then
+      const digest = reportDigest({
+        trackingCode: report.tracking_code,
+        category: report.category,
+        description: report.description,
+        lat: report.lat,
+        lng: report.lng,
+        address: report.address,
+        startedOn: report.started_on,
+        receivedAt: report.received_at,
+        photos: (photosOf.get(report.id) ?? []).map((p) => p.original_sha256),
+        contact: contactDigest(contactOf.get(report.id)),
+      });
+      if (digest !== bound) problems.push(`report ${report.tracking_code}: its content, photos or contact differ from what its received event bound`);
+      const state = stateFromEvents(own);
+      if (state.status !== undefined && (state.status !== report.status || (state.officeCode ?? null) !== report.office_code)) {
+        problems.push(`report ${report.tracking_code}: status ${report.status} / office ${report.office_code ?? '—'} differ from its events (${state.status} / ${state.officeCode ?? '—'})`);
+      }
+    }
+    const known = new Set(reports.map((r) => r.id));
+    const orphan = events.find((e) => !known.has(e.report_id));
+    if (orphan) problems.push(`event ${orphan.id}: its report ${orphan.report_id} is gone`);
+    return { events: events.length, reports: reports.length, problems };
   } finally {
     await new Promise<void>((ok) => db.close(() => ok()));
   }
 }
 
 if (process.argv[1] && import.meta.filename === process.argv[1]) {
-  const { dataDir } = readConfig();
-  const result = await verifyTimeline(dataDir);
-  if (result.brokenAt === undefined) {
-    console.log(`timeline intact: ${result.events} events`);
+  const config = readConfig();
+  const keys = loadKeyRing(config.secretsDir, config.reporterKey, join(config.dataDir, 'secrets'));
+  const result = await verifyTimeline(config.dataDir, keys, config.anchorFile);
+  if (result.problems.length === 0) {
+    console.log(`record intact: ${result.events} events, ${result.reports} reports`);
   } else {
-    console.error(`timeline broken at event ${result.brokenAt} (of ${result.events}): it or an earlier event was changed or removed`);
+    console.error(`record NOT intact (${result.events} events, ${result.reports} reports):`);
+    for (const problem of result.problems) console.error(`- ${problem}`);
     process.exitCode = 1;
   }
 }

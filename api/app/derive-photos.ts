@@ -10,25 +10,22 @@ export interface PhotoDeriver {
 }
 
 const RETRY_AFTER_FAILURE_MS = 30_000;
-/** How long a photo's copies wait for uploads in progress to finish before they are made anyway. */
-const MAX_DEFER_MS = 2_000;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Makes the display and forwarding copies of accepted photos, outside the
  * request: the reporter's 201 waits only for the original to be on disk. The
  * work list is the photos table itself, so copies a killed process never made
- * are made after the restart. A few photos decode at a time whatever the load,
- * which bounds the server's memory.
+ * are made after the restart. The image worker runs these jobs beside the
+ * reporters' checks (which go first, but never starve them) in its own process,
+ * so the copies neither wait for a quiet moment nor hold up the server.
  */
 export function createPhotoDeriver(deps: {
   store: ReportStore;
   photos: PhotoStore;
   concurrency: number;
   now: () => Date;
-  /** True while reports are being received: their answers come first, the copies a little later. */
-  busy?: () => boolean;
+  /** Told of each photo whose copies cannot be made (it stays as evidence; office and reporter see it). */
+  onUnreadable?: (reason: string) => void;
 }): PhotoDeriver {
   const limit = createSemaphore(deps.concurrency);
   let running: Promise<void> | undefined;
@@ -37,14 +34,14 @@ export function createPhotoDeriver(deps: {
   let retryTimer: NodeJS.Timeout | undefined;
 
   async function deriveOne(photo: Awaited<ReturnType<ReportStore['photosToDerive']>>[number]): Promise<boolean> {
-    for (let waited = 0; deps.busy?.() && waited < MAX_DEFER_MS && !closed; waited += 100) await sleep(100);
     try {
       const copies = await deps.photos.derive(photo.original_sha256, photo.original_type);
       await deps.store.markDerived(photo.id, copies, deps.now().toISOString());
       return true;
     } catch (error) {
       if (error instanceof UnreadablePhoto) {
-        await deps.store.markUnreadable(photo.id, deps.now().toISOString());
+        await deps.store.markUnreadable(photo.id, deps.now().toISOString(), error.reason);
+        deps.onUnreadable?.(error.reason);
         return true;
       }
       console.error('photo copies failed:', error instanceof Error ? `${error.name}: ${error.message}` : String(error));

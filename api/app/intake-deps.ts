@@ -3,7 +3,7 @@ import type { RoutableOffice } from '../domain/route-report.ts';
 import type { PhotoStore } from '../infra/photo-store.ts';
 import type { PhotoDeriver } from './derive-photos.ts';
 import type { ReportStore } from '../infra/report-store.ts';
-import type { ReporterKeys } from '../infra/reporter-keys.ts';
+import type { KeyRing } from '../infra/key-ring.ts';
 
 /** What the intake use cases need, handed in by the server at start. */
 export interface IntakeDeps {
@@ -13,7 +13,7 @@ export interface IntakeDeps {
   deriver: Pick<PhotoDeriver, 'kick'>;
   offices: readonly RoutableOffice[];
   categories: readonly Category[];
-  keys: ReporterKeys;
+  keys: KeyRing;
   /** The national reporting hotline named when a point is outside the area (12336). */
   hotline: string;
   /** The authority's area, e.g. 示范市, named in the same message. */

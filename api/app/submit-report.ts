@@ -1,6 +1,8 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { cleanText, fieldErrors, reportInputSchema, type FieldError, type ReportInput } from '../domain/report-input.ts';
 import { IntakeError, type IntakeErrorKind } from '../domain/intake-error.ts';
+import { IDEMPOTENCY_WINDOW_MS } from '../domain/idempotency-key.ts';
+import { contactDigest, reportDigest } from '../domain/report-digest.ts';
 import { routeReport, type Routing } from '../domain/route-report.ts';
 import { REPORT_STATUSES, statusOf, type TimelineEventType } from '../domain/report-status.ts';
 import { formatSecret, formatTrackingCode, normalizeSecret } from '../domain/tracking-code.ts';
@@ -14,12 +16,12 @@ import type { IntakeDeps, Receipt } from './intake-deps.ts';
 export interface Submission {
   fields: Readonly<Record<string, string>>;
   photos: readonly ReceivedPhoto[];
-  idempotencyKey: string | undefined;
   /**
-   * A plain HTML form cannot send a key, and reloading its answer page posts it
-   * again: take the same content (text fields and photo bytes) as a retry.
+   * The client's retry key, already checked (at least 128 bits): the
+   * island's Idempotency-Key, or the token of the no-script form it was served.
+   * Undefined: every post is a new report.
    */
-  retryByContent?: boolean;
+  idempotencyKey: string | undefined;
 }
 
 /** The result, and whether anything was stored (a filled honeypot stores nothing). */
@@ -43,17 +45,32 @@ function drawSymbols(format: (bytes: Uint8Array) => string | undefined, seed?: B
 }
 
 /**
- * The secret for a submission. With an Idempotency-Key it is derived (HMAC
- * under a server key) from that key, so a retry gets the same secret back while
- * only its hash is stored; without one it is drawn at random.
+ * What a retry must repeat: every validated field and every photo's bytes.
+ * Keyed, so the store's copy tells nothing to someone who guesses a report's content.
  */
-function secretFor(deps: IntakeDeps, idempotencyKey: string | undefined): string {
-  const seed = idempotencyKey === undefined ? undefined : createHmac('sha256', deps.keys.secretKey).update(`secret\0${idempotencyKey}`).digest();
-  return drawSymbols(formatSecret, seed);
+function contentFingerprint(deps: IntakeDeps, input: ReportInput, photos: readonly InspectedPhoto[]): string {
+  return createHmac('sha256', deps.keys.current.key('secret'))
+    .update(JSON.stringify([input, photos.map((p) => p.sha256)]))
+    .digest('hex');
 }
 
-function fingerprintOf(deps: IntakeDeps, input: ReportInput): string {
-  return createHmac('sha256', deps.keys.secretKey).update(JSON.stringify(input)).digest('hex');
+/**
+ * The retry key bound to the content it came with. The same key with other
+ * content is simply another submission: answering "this key is taken" would
+ * tell a stranger that somebody used it.
+ */
+function boundKey(deps: IntakeDeps, key: string, fingerprint: string): string {
+  return createHmac('sha256', deps.keys.current.key('secret')).update(`retry\0${key}\0${fingerprint}`).digest('hex');
+}
+
+/**
+ * The secret for a submission: derived (HMAC under a server key) from its
+ * bound retry key, so a retry from the same client gets the same secret back
+ * while only its hash is stored; drawn at random when there is no key.
+ */
+function secretFor(deps: IntakeDeps, keyHash: string | null): string {
+  const seed = keyHash === null ? undefined : createHmac('sha256', deps.keys.current.key('secret')).update(`secret\0${keyHash}`).digest();
+  return drawSymbols(formatSecret, seed);
 }
 
 function officeOf(deps: IntakeDeps, code: string | null): { code: string; name: string } | null {
@@ -61,7 +78,7 @@ function officeOf(deps: IntakeDeps, code: string | null): { code: string; name: 
   return office ? { code: office.code, name: office.name } : null;
 }
 
-function receiptOf(deps: IntakeDeps, row: Pick<ReportRow, 'tracking_code' | 'status' | 'office_code' | 'received_at'>, secret: string, photoHashes: string[]): Receipt {
+function receiptOf(deps: IntakeDeps, row: Pick<ReportRow, 'tracking_code' | 'status' | 'office_code' | 'received_at'>, secret: string, photoHashes: readonly string[]): Receipt {
   return {
     trackingCode: row.tracking_code,
     secret,
@@ -79,7 +96,7 @@ function kindOf(kinds: ReadonlySet<IntakeErrorKind>): IntakeErrorKind {
   return 'invalid';
 }
 
-/** Checks every field and every photo's header; throws one error listing all faults. */
+/** Checks every field and every photo (by the image worker); throws one error listing all faults. */
 async function validate(deps: IntakeDeps, submission: Submission): Promise<{ input: ReportInput; routing: Routing; photos: InspectedPhoto[] }> {
   const errors: FieldError[] = [];
   const kinds = new Set<IntakeErrorKind>();
@@ -114,6 +131,8 @@ async function validate(deps: IntakeDeps, submission: Submission): Promise<{ inp
     }
   }
 
+  // One after another: the image worker takes one photo at a time anyway, and a refused
+  // photo's message names its place in the form.
   const photos: InspectedPhoto[] = [];
   for (const [i, photo] of submission.photos.entries()) {
     try {
@@ -129,71 +148,59 @@ async function validate(deps: IntakeDeps, submission: Submission): Promise<{ inp
   return { input: parsed.data, routing, photos };
 }
 
-function idempotencyHash(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
+function eventsFor(routing: Routing, category: string, digest: string, at: string): { type: TimelineEventType; data: Record<string, unknown>; at: string }[] {
+  const received = { type: 'received' as const, data: { category, digest }, at };
+  if (routing.kind === 'routed') return [received, { type: 'routed', data: { officeCode: routing.office.code, officeName: routing.office.name }, at }];
+  const desk = routing.kind === 'unrouted' ? routing.desk : undefined;
+  const reason = routing.kind === 'unrouted' ? routing.reason : 'no-county';
+  return [received, { type: 'unrouted', data: { officeCode: desk?.code ?? null, officeName: desk?.name ?? null, reason }, at }];
 }
 
-async function replay(deps: IntakeDeps, row: ReportRow, fingerprint: string, key: string): Promise<SubmitResult> {
-  if (row.fingerprint !== fingerprint) {
-    throw new IntakeError('invalid', [
-      { field: 'idempotencyKey', code: 'idempotency_key_reused', message: '这个 Idempotency-Key 已用于另一份内容不同的举报；新的举报请使用新的 Key' },
-    ]);
-  }
-  const photos = await deps.store.photos(row.id);
-  return { receipt: receiptOf(deps, row, secretFor(deps, key), photos.map((p) => p.original_sha256)), stored: true };
-}
-
-/** A convincing answer for a bot that filled the honeypot; nothing is stored. */
-function decoyReceipt(deps: IntakeDeps): SubmitResult {
+/**
+ * The answer to a bot that filled the honeypot: validated like any report (an
+ * invalid one gets the same 422) and shaped like a real receipt — routed as the
+ * point would be, its photos listed — but nothing is stored. With a retry key
+ * the code and secret are derived from it, so a retry gets the same answer.
+ */
+function decoyReceipt(deps: IntakeDeps, routing: Routing, photos: readonly InspectedPhoto[], keyHash: string | null): SubmitResult {
+  const seed = keyHash === null ? undefined : createHmac('sha256', deps.keys.current.key('secret')).update(`decoy\0${keyHash}`).digest();
+  const status = statusOf(routing);
   return {
-    receipt: {
-      trackingCode: drawSymbols(formatTrackingCode),
-      secret: secretFor(deps, undefined),
-      status: 'unrouted',
-      statusLabel: REPORT_STATUSES.unrouted,
-      office: null,
-      receivedAt: deps.now().toISOString(),
-      photos: [],
-    },
+    receipt: receiptOf(
+      deps,
+      { tracking_code: drawSymbols(formatTrackingCode, seed), status, office_code: routing.kind === 'routed' ? routing.office.code : null, received_at: deps.now().toISOString() },
+      secretFor(deps, keyHash),
+      photos.map((p) => p.sha256),
+    ),
     stored: false,
   };
 }
 
-function eventsFor(routing: Routing, category: string): { type: TimelineEventType; data: Record<string, unknown> }[] {
-  const received = { type: 'received' as const, data: { category } };
-  if (routing.kind === 'routed') return [received, { type: 'routed', data: { officeCode: routing.office.code, officeName: routing.office.name } }];
-  const desk = routing.kind === 'unrouted' ? routing.desk : undefined;
-  const reason = routing.kind === 'unrouted' ? routing.reason : 'no-county';
-  return [received, { type: 'unrouted', data: { officeCode: desk?.code ?? null, officeName: desk?.name ?? null, reason } }];
-}
-
 /**
- * Takes a report: check everything, answer a retry with the first result,
- * move the original photos (fsynced) into the store, then commit the report,
- * its photo records, contact, first timeline events and outbox row at once;
- * the photos' copies are made after the answer. Temp files are the caller's
- * to discard.
+ * Takes a report: check everything (fields, routing, each photo in the image
+ * worker), answer a retry by the same client with its first receipt, move the
+ * sealed originals into the store (fsynced), then commit the report, its photo
+ * records, contact, first timeline events and outbox row at once; the photos'
+ * copies are made after the answer. Temp files are the caller's to discard.
  */
 export async function submitReport(deps: IntakeDeps, submission: Submission): Promise<SubmitResult> {
-  if (cleanText(submission.fields.website ?? '') !== '') return decoyReceipt(deps);
-
   const { input, routing, photos } = await validate(deps, submission);
-  const fingerprint = fingerprintOf(deps, input);
-  const idempotencyKey =
-    submission.idempotencyKey ?? (submission.retryByContent ? `form:${fingerprint}:${photos.map((p) => p.sha256).join(',')}` : undefined);
-  const keyHash = idempotencyKey === undefined ? null : idempotencyHash(idempotencyKey);
-  if (keyHash && idempotencyKey) {
-    const earlier = await deps.store.byIdempotencyKeyHash(keyHash);
-    if (earlier) return replay(deps, earlier, fingerprint, idempotencyKey);
+  const fingerprint = contentFingerprint(deps, input, photos);
+  const keyHash = submission.idempotencyKey === undefined ? null : boundKey(deps, submission.idempotencyKey, fingerprint);
+  if (cleanText(submission.fields.website ?? '') !== '') return decoyReceipt(deps, routing, photos, keyHash);
+
+  const receivedAt = deps.now().toISOString();
+  if (keyHash) {
+    const earlier = await deps.store.byIdempotencyKeyHash(keyHash, receivedAt);
+    if (earlier) return replay(deps, earlier, keyHash);
   }
 
-  // The originals reach the disk (fsynced, content-addressed) before the commit; their copies are made after it.
+  // The originals reach the disk (sealed, fsynced, content-addressed) before the commit; their copies are made after it.
   await deps.photos.keepOriginals(photos);
 
-  const secret = secretFor(deps, idempotencyKey);
+  const secret = secretFor(deps, keyHash);
   const status = statusOf(routing);
   const officeCode = routing.kind === 'routed' ? routing.office.code : null;
-  const receivedAt = deps.now().toISOString();
   const contact = {
     name: input.name,
     phone: input.phone,
@@ -202,19 +209,35 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
     journalist: input.journalist,
     outlet: input.outlet,
   };
+  const newPhotos = photos.map((p) => ({ sha256: p.sha256, bytes: p.bytes, type: p.type, exifSealed: deps.photos.sealExif(p) }));
   for (let attempt = 0; ; attempt += 1) {
     const trackingCode = drawSymbols(formatTrackingCode);
-    const report = {
-      tracking_code: trackingCode,
-      secret_hash: hashSecret(secret),
-      idempotency_key_hash: keyHash,
-      fingerprint,
+    const sealed = hasContact(contact) ? sealContact(contact, deps.keys.current.key('contact'), deps.keys.current.id, trackingCode) : undefined;
+    const content = {
+      trackingCode,
       category: input.category,
       description: input.description,
       lat: input.lat ?? null,
       lng: input.lng ?? null,
       address: input.address ?? null,
-      started_on: input.startedOn ?? null,
+      startedOn: input.startedOn ?? null,
+      receivedAt,
+      photos: photos.map((p) => p.sha256),
+      contact: contactDigest(sealed),
+    };
+    const digest = reportDigest(content);
+    const report = {
+      tracking_code: trackingCode,
+      secret_hash: hashSecret(secret),
+      idempotency_key_hash: keyHash,
+      idempotency_expires_at: keyHash ? new Date(Date.parse(receivedAt) + IDEMPOTENCY_WINDOW_MS).toISOString() : null,
+      fingerprint: digest,
+      category: content.category,
+      description: content.description,
+      lat: content.lat,
+      lng: content.lng,
+      address: content.address,
+      started_on: content.startedOn,
       status,
       office_code: officeCode,
       routing: routing.kind === 'routed' ? ('county' as const) : routing.kind === 'unrouted' ? routing.reason : ('no-county' as const),
@@ -224,20 +247,26 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
     try {
       await deps.store.insert({
         report,
-        photos,
-        contact: hasContact(contact) ? sealContact(contact, deps.keys.contactKey, deps.keys.keyId, trackingCode) : undefined,
-        events: eventsFor(routing, input.category),
+        photos: newPhotos,
+        contact: sealed,
+        events: eventsFor(routing, input.category, digest, receivedAt),
         outboxOfficeCode: officeCode ?? (routing.kind === 'unrouted' ? (routing.desk?.code ?? null) : null),
       });
       if (photos.length > 0) deps.deriver.kick();
-      return { receipt: receiptOf(deps, report, secret, photos.map((p) => p.sha256)), stored: true };
+      return { receipt: receiptOf(deps, report, secret, content.photos), stored: true };
     } catch (error) {
       if (error instanceof DuplicateTrackingCode && attempt < 5) continue;
-      if (error instanceof DuplicateIdempotencyKey && idempotencyKey && keyHash) {
-        const earlier = await deps.store.byIdempotencyKeyHash(keyHash);
-        if (earlier) return replay(deps, earlier, fingerprint, idempotencyKey);
+      if (error instanceof DuplicateIdempotencyKey && keyHash) {
+        // A simultaneous retry of the same submission won the race: answer with its receipt.
+        const earlier = await deps.store.byIdempotencyKeyHash(keyHash, receivedAt);
+        if (earlier) return replay(deps, earlier, keyHash);
       }
       throw storageError(error);
     }
   }
+}
+
+async function replay(deps: IntakeDeps, row: ReportRow, keyHash: string): Promise<SubmitResult> {
+  const photos = await deps.store.photos(row.id);
+  return { receipt: receiptOf(deps, row, secretFor(deps, keyHash), photos.map((p) => p.original_sha256)), stored: true };
 }

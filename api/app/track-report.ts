@@ -5,6 +5,8 @@ import { normalizeTrackingCode } from '../domain/tracking-code.ts';
 import type { IntakeDeps } from './intake-deps.ts';
 import { hashSecret } from './submit-report.ts';
 
+export type PhotoState = 'processing' | 'ready' | 'unreadable';
+
 /** What a reporter sees of their report: status and public timeline, never who reported. */
 export interface TrackedReport {
   trackingCode: string;
@@ -13,7 +15,8 @@ export interface TrackedReport {
   office: { code: string; name: string } | null;
   category: { code: string; name: string };
   receivedAt: string;
-  photos: { sha256: string }[];
+  /** Each photo as sent, and whether its copies exist (`unreadable`: kept as evidence, but it cannot be shown). */
+  photos: { sha256: string; state: PhotoState }[];
   timeline: { type: TimelineEventType; at: string; text: string; office: { code: string; name: string } | null }[];
 }
 
@@ -49,7 +52,10 @@ export async function trackReport(deps: IntakeDeps, trackingCode: string, secret
     office: officeOf(row.office_code),
     category: { code: row.category, name: category?.name ?? row.category },
     receivedAt: row.received_at,
-    photos: photos.map((p) => ({ sha256: p.original_sha256 })),
+    photos: photos.map((p) => ({
+      sha256: p.original_sha256,
+      state: p.unreadable_at ? ('unreadable' as const) : p.derived_at ? ('ready' as const) : ('processing' as const),
+    })),
     timeline: events.map((event) => {
       const data = JSON.parse(event.data) as { officeCode?: unknown };
       const office = officeOf(data.officeCode);

@@ -18,8 +18,17 @@ export const REPORT_LIMITS = {
   photoMaxPixels: 50_000_000,
 } as const;
 
-/** Control and bidirectional-override characters are removed from every text a reporter sends. */
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+/**
+ * Characters removed from every text a reporter sends: C0 and C1 controls
+ * (tab and newline kept), bidirectional overrides and marks (they make a text
+ * read otherwise than it is stored), zero-width and invisible formatting
+ * characters (ZWSP, ZWJ, word joiner, BOM, soft hyphen, invisible operators),
+ * line and paragraph separators (U+2028/2029 end lines in some readers and
+ * not in others), interlinear annotations and the Unicode tag characters
+ * (U+E0000–E007F, used to hide text).
+ */
+const UNSAFE_CHARS =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/g;
 
 export function cleanText(value: string): string {
   return value.replace(UNSAFE_CHARS, '').replace(/\r\n?/g, '\n').trim();

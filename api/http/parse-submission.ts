@@ -2,7 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { IntakeError, fieldError } from '../domain/intake-error.ts';
 import { REPORT_LIMITS } from '../domain/report-input.ts';
+import type { DiskReservation } from '../infra/disk-guard.ts';
 import type { PhotoStore, ReceivedPhoto } from '../infra/photo-store.ts';
+import { boundaryOf, partHeaderCheck } from './part-header-check.ts';
 
 /** Bounds on one request body, checked while it streams. */
 export interface BodyLimits {
@@ -41,7 +43,14 @@ function tooLarge(field: string, code: string, message: string): IntakeError {
  * to temp files as they arrive, and the first limit crossed ends the parse at
  * once, before the rest is read. The first value of a repeated text field wins.
  */
-export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, limits: BodyLimits = DEFAULT_BODY_LIMITS): Promise<ParsedBody> {
+export function parseSubmission(
+  req: IncomingMessage,
+  photoStore: PhotoStore,
+  limits: BodyLimits = DEFAULT_BODY_LIMITS,
+  disk?: DiskReservation,
+  /** Cut the upload when no byte arrives for this long (a slow upload that is alive is never cut). */
+  idleMs?: number,
+): Promise<ParsedBody> {
   const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!FORM_TYPES.includes(type)) {
     return Promise.reject(
@@ -83,10 +92,17 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
 
     // The first fault answers at once; the parse stops reading, and the photos
     // already received (or cut off) are removed once their streams have settled.
+    const boundary = type === 'multipart/form-data' ? boundaryOf(req.headers['content-type'] ?? '') : undefined;
+    const check = boundary
+      ? partHeaderCheck(boundary, () =>
+          fail(fieldError('malformed', '', 'malformed_part', '表单中有一部分缺少 Content-Disposition 标头或标头无效（须为 form-data 并带有 name），无法读取')),
+        )
+      : undefined;
     const fail = (error: IntakeError) => {
       if (failed) return;
       failed = error;
-      req.unpipe(parser);
+      req.unpipe(check ?? parser);
+      check?.unpipe(parser);
       parser.destroy(new Error(error.message));
       reject(error);
       void Promise.allSettled(pending).then(() => photoStore.discard([...tempPaths, ...photos.map((p) => p.tempPath)]));
@@ -98,6 +114,13 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
       if (received > limits.bodyBytes) fail(tooLarge('', 'body_too_large', '提交的内容过大'));
     });
     req.on('aborted', () => fail(fieldError('malformed', '', 'aborted', '上传中断')));
+    if (idleMs) {
+      // The socket's inactivity timer: reset by every byte, so only a stalled upload ends here.
+      req.setTimeout(idleMs, () => {
+        fail(fieldError('malformed', '', 'idle_timeout', `上传中断：${Math.round(idleMs / 1000)} 秒内没有收到数据`));
+        req.socket.destroy();
+      });
+    }
 
     parser.on('field', (name, value, info) => {
       if (failed) return;
@@ -118,7 +141,7 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
       const slot = slots.length;
       slots.push(undefined);
       const task = photoStore
-        .receive(stream, () => (stream as { truncated?: boolean }).truncated === true, 'photos')
+        .receive(stream, () => (stream as { truncated?: boolean }).truncated === true, 'photos', disk)
         .then(
           (photo) => {
             if (photo === undefined && info.filename) fail(fieldError('invalid', 'photos', 'empty_file', `照片“${info.filename.slice(0, 80)}”是空文件`));
@@ -136,11 +159,14 @@ export function parseSubmission(req: IncomingMessage, photoStore: PhotoStore, li
     parser.on('partsLimit', () => fail(tooLarge('', 'too_many_parts', '表单内容过多')));
     parser.on('error', () => fail(fieldError('malformed', '', 'malformed_body', '表单格式不正确，无法读取')));
     parser.on('close', () => {
+      // The body is in: what follows (checking the photos) may take a while without any byte moving.
+      if (idleMs) req.setTimeout(0);
       void Promise.allSettled(pending).then(() => {
         if (failed) return;
         resolve({ fields, photos: slots.filter((p) => p !== undefined) });
       });
     });
-    req.pipe(parser);
+    if (check) req.pipe(check).pipe(parser);
+    else req.pipe(parser);
   });
 }

@@ -1,3 +1,4 @@
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import sqlite3 from 'sqlite3';
 
 type Params = readonly (string | number | bigint | Buffer | null)[];
@@ -11,6 +12,12 @@ export interface Connection {
   close(): Promise<void>;
 }
 
+/** The writer inside a transaction, and a way to act once the transaction is durable. */
+export interface Transaction extends Connection {
+  /** Runs `hook` after the COMMIT that makes this unit's writes durable (never after a rollback). */
+  onCommit(hook: () => void): void;
+}
+
 /**
  * The store's two connections: `read` for lookups (WAL lets them run beside a
  * write), and `transaction` for every write. Writes are group-committed: the
@@ -22,7 +29,7 @@ export interface Connection {
  */
 export interface Database {
   read: Connection;
-  transaction<T>(work: (tx: Connection) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -81,13 +88,17 @@ function wrap(db: sqlite3.Database, cacheStatements: boolean): Connection {
  * 201 has reached the disk, so neither a killed process nor a power cut loses it.
  */
 export async function openDatabase(file: string): Promise<Database> {
+  // Readable by the service's user only; SQLite gives its -wal and -shm files the database file's mode.
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+  for (const side of [`${file}-wal`, `${file}-shm`]) if (existsSync(side)) chmodSync(side, 0o600);
   const writer = wrap(await open(file), true);
   await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
   const reader = wrap(await open(file), false);
   await reader.exec('PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;');
 
   interface Unit {
-    work: (tx: Connection) => Promise<unknown>;
+    work: (tx: Transaction) => Promise<unknown>;
     resolve: (value: unknown) => void;
     reject: (error: unknown) => void;
   }
@@ -98,6 +109,9 @@ export async function openDatabase(file: string): Promise<Database> {
   /** Runs units in one transaction; false (all rolled back, none settled) when one of them failed. */
   async function tryTogether(batch: Unit[]): Promise<boolean> {
     const values: unknown[] = [];
+    // Hooks of a run that is rolled back are dropped with it; the unit registers them again when it runs alone.
+    const hooks: (() => void)[] = [];
+    const tx: Transaction = { ...writer, onCommit: (hook) => void hooks.push(hook) };
     try {
       await writer.exec('BEGIN IMMEDIATE');
     } catch (error) {
@@ -106,7 +120,7 @@ export async function openDatabase(file: string): Promise<Database> {
     }
     for (const unit of batch) {
       try {
-        values.push(await unit.work(writer));
+        values.push(await unit.work(tx));
       } catch (error) {
         await writer.exec('ROLLBACK').catch(() => undefined);
         if (batch.length === 1) {
@@ -118,6 +132,7 @@ export async function openDatabase(file: string): Promise<Database> {
     }
     try {
       await writer.exec('COMMIT');
+      for (const hook of hooks) hook();
       batch.forEach((unit, i) => unit.resolve(values[i]));
     } catch (error) {
       await writer.exec('ROLLBACK').catch(() => undefined);
@@ -145,7 +160,7 @@ export async function openDatabase(file: string): Promise<Database> {
 
   return {
     read: reader,
-    transaction<T>(work: (tx: Connection) => Promise<T>): Promise<T> {
+    transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
       return new Promise<T>((resolve, reject) => {
         queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
         drain();

@@ -13,7 +13,7 @@ export async function fsyncDir(dir: string): Promise<void> {
 
 /** Writes bytes and fsyncs them before returning. */
 export async function writeSynced(path: string, bytes: Uint8Array): Promise<void> {
-  const handle = await open(path, 'wx', 0o640);
+  const handle = await open(path, 'wx', 0o600);
   try {
     await handle.writeFile(bytes);
     await handle.sync();
@@ -27,7 +27,7 @@ export async function writeSynced(path: string, bytes: Uint8Array): Promise<void
  * addressed target that already exists holds the same bytes, so it is kept.
  */
 export async function moveIntoPlace(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
+  await mkdir(dirname(to), { recursive: true, mode: 0o700 });
   const exists = await stat(to).then(
     () => true,
     () => false,

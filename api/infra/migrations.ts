@@ -122,6 +122,60 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       CREATE INDEX photos_to_derive ON photos (id) WHERE derived_at IS NULL AND unreadable_at IS NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'authenticated timeline, content-bound retry keys, sealed EXIF, no replacing of records',
+    sql: `
+      -- From here on each event's link is an HMAC under a key kept outside the database; key_id names it.
+      -- Links made before (key_id NULL) were plain SHA-256 and are verified as such.
+      ALTER TABLE timeline_events ADD COLUMN key_id TEXT;
+
+      -- Retry keys are bound to the content they came with and expire; the older, unbound ones are retired.
+      -- fingerprint holds from now on the SHA-256 content digest that the report's received event binds.
+      UPDATE reports SET idempotency_key_hash = NULL;
+      ALTER TABLE reports ADD COLUMN idempotency_expires_at TEXT;
+
+      -- What a photo's EXIF said (its position may be the reporter's home), sealed like the original;
+      -- the plain columns are emptied by the service at start, which holds the key.
+      ALTER TABLE photos ADD COLUMN exif_sealed BLOB;
+      -- 1 once the original file is sealed and its EXIF reading moved into exif_sealed; rows from before are 0.
+      ALTER TABLE photos ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;
+      -- Why copies could not be made (incomplete, timeout, integrity…), beside unreadable_at.
+      ALTER TABLE photos ADD COLUMN unreadable_reason TEXT;
+
+      -- INSERT OR REPLACE (and REPLACE INTO) delete the row in the way without firing DELETE triggers:
+      -- refuse any insert that would replace a row of the record, and any delete of one.
+      CREATE TRIGGER timeline_no_replace BEFORE INSERT ON timeline_events
+        WHEN EXISTS (SELECT 1 FROM timeline_events WHERE id = NEW.id OR hash = NEW.hash)
+        BEGIN SELECT RAISE(ABORT, 'the timeline is append-only'); END;
+      CREATE TRIGGER reports_no_replace BEFORE INSERT ON reports
+        WHEN EXISTS (SELECT 1 FROM reports WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'a report is never replaced'); END;
+      -- These two keep the messages of the unique constraints they stand in front of (the store tells them apart).
+      CREATE TRIGGER reports_no_replace_code BEFORE INSERT ON reports
+        WHEN EXISTS (SELECT 1 FROM reports WHERE tracking_code = NEW.tracking_code)
+        BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: reports.tracking_code'); END;
+      CREATE TRIGGER reports_no_replace_key BEFORE INSERT ON reports
+        WHEN NEW.idempotency_key_hash IS NOT NULL AND EXISTS (SELECT 1 FROM reports WHERE idempotency_key_hash = NEW.idempotency_key_hash)
+        BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: reports.idempotency_key_hash'); END;
+      CREATE TRIGGER reports_no_delete BEFORE DELETE ON reports
+        BEGIN SELECT RAISE(ABORT, 'a report is never deleted'); END;
+      CREATE TRIGGER reports_content_fixed BEFORE UPDATE OF id, tracking_code, category, description, lat, lng, address, started_on, photo_count, received_at ON reports
+        BEGIN SELECT RAISE(ABORT, 'what a reporter sent is never changed'); END;
+      CREATE TRIGGER photos_no_replace BEFORE INSERT ON photos
+        WHEN EXISTS (SELECT 1 FROM photos WHERE id = NEW.id OR (report_id = NEW.report_id AND position = NEW.position))
+        BEGIN SELECT RAISE(ABORT, 'a photo record is never replaced'); END;
+      CREATE TRIGGER photos_no_delete BEFORE DELETE ON photos
+        BEGIN SELECT RAISE(ABORT, 'a photo record is never deleted'); END;
+      CREATE TRIGGER photos_evidence_fixed BEFORE UPDATE OF id, report_id, position, original_sha256, original_bytes, original_type ON photos
+        BEGIN SELECT RAISE(ABORT, 'the evidence of a photo is never changed'); END;
+      CREATE TRIGGER contacts_no_replace BEFORE INSERT ON report_contacts
+        WHEN EXISTS (SELECT 1 FROM report_contacts WHERE report_id = NEW.report_id)
+        BEGIN SELECT RAISE(ABORT, 'a contact is never replaced'); END;
+      CREATE TRIGGER contacts_no_delete BEFORE DELETE ON report_contacts
+        BEGIN SELECT RAISE(ABORT, 'a contact is never deleted'); END;
+    `,
+  },
 ];
 
 /** Applies the steps not yet recorded in schema_migrations, each in its own transaction. */

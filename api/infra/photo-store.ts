@@ -1,33 +1,31 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import sharp, { type Metadata, type OutputInfo } from 'sharp';
-import exifr from 'exifr';
 import { ACCEPTED_TYPES_TEXT, SNIFF_BYTES, sniffImageType, type ImageType } from '../domain/sniff-image-type.ts';
 import { IntakeError, fieldError } from '../domain/intake-error.ts';
+import type { DiskReservation } from './disk-guard.ts';
+import type { ExifReading, ImageFailureCode } from './image-job.ts';
+import { ImageJobFailed, type ImageWorkers } from './image-workers.ts';
+import type { KeyRing } from './key-ring.ts';
+import { openBytes, sealBytes, sealingStream } from './sealed-bytes.ts';
 import { moveIntoPlace, writeSynced } from './durable-write.ts';
 import { storageError } from './storage-error.ts';
 
-// Memory, not speed, bounds a small server: libvips' cache is off.
-sharp.cache(false);
-
-/** An upload as received: bytes flushed to disk in the temp folder, never under the reporter's file name. */
+/** An upload as received: sealed and flushed to disk in the temp folder, never under the reporter's file name. */
 export interface ReceivedPhoto {
   tempPath: string;
+  /** SHA-256 of the bytes exactly as sent: the evidence, and the original's name in the store. */
   sha256: string;
   bytes: number;
   type: ImageType;
 }
 
-/** A received photo whose header was read: a sound image within the pixel bound, with what its EXIF says. */
+/** A received photo that decodes completely within the bounds, with what its EXIF says. */
 export interface InspectedPhoto extends ReceivedPhoto {
-  exifLat: number | undefined;
-  exifLng: number | undefined;
-  /** Capture time as the camera wrote it (local time, no zone): 2026-05-12T10:30:00. */
-  exifTakenAt: string | undefined;
+  exif: ExifReading;
 }
 
 /** The copies made from an original: orientation applied, metadata stripped. */
@@ -43,20 +41,42 @@ export interface PhotoStoreOptions {
   dataDir: string;
   maxBytes: number;
   maxPixels: number;
+  keys: KeyRing;
+  workers: ImageWorkers;
 }
 
-const DISPLAY_EDGE = 1600;
-// 2000 px: a 4032 px phone photo then decodes at half size (JPEG shrink-on-load), halving time and memory.
-const FORWARD_EDGE = 2000;
+/** The original's pixels cannot be made into copies (corrupt, too slow, or its stored bytes no longer match). */
+export class UnreadablePhoto extends Error {
+  readonly reason: ImageFailureCode;
+  constructor(reason: ImageFailureCode) {
+    super(`photo unreadable: ${reason}`);
+    this.reason = reason;
+  }
+}
+
 const EXTENSION: Record<ImageType, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };
+/** Associated data of every sealed original: a sealed contact or EXIF reading moved into its place does not open. */
+export const ORIGINAL_AAD = 'original';
+
+/** What a reporter reads when the image worker refuses a photo. */
+const REFUSALS: Partial<Record<ImageFailureCode, { kind: IntakeError['kind']; code: string; message: string }>> = {
+  not_an_image: { kind: 'unsupported-type', code: 'not_an_image', message: `这个文件不是完好的图片；照片只接受 ${ACCEPTED_TYPES_TEXT} 格式（JPEG, PNG, WebP）` },
+  too_many_pixels: { kind: 'too-large', code: 'too_many_pixels', message: '' },
+  metadata_too_large: { kind: 'too-large', code: 'metadata_too_large', message: '照片附带的拍摄信息（EXIF 等元数据）过大，无法处理；请换一张照片，或截图后再上传' },
+  metadata_invalid: { kind: 'invalid', code: 'metadata_invalid', message: '照片附带的拍摄信息（EXIF）结构异常，无法处理；请换一张照片，或截图后再上传' },
+  incomplete: { kind: 'invalid', code: 'photo_incomplete', message: '照片不完整（可能没有传完或已损坏），请重新选择这张照片再提交' },
+  timeout: { kind: 'invalid', code: 'photo_too_slow', message: '照片无法在限定时间内处理，请换一张照片，或截图后再上传' },
+  crashed: { kind: 'invalid', code: 'photo_too_slow', message: '照片无法处理，请换一张照片，或截图后再上传' },
+};
 
 /**
- * Two content-addressed folders under DATA_DIR, each file named by the
- * SHA-256 of its bytes: originals/ holds the photos exactly as sent (evidence,
- * EXIF included; never served nor forwarded), written and fsynced before the
- * report's transaction commits; photos/ holds the copies for display and
- * forwarding, made afterwards (see derivePhotos). A file left by a failed
- * commit is unreferenced and harmless.
+ * Two content-addressed folders under DATA_DIR: originals/ holds the photos
+ * exactly as sent (the evidence), sealed with AES-256-GCM so the EXIF they
+ * carry (GPS, camera serial, owner's name) is unreadable at rest, named by the
+ * SHA-256 of the bytes as sent and fsynced before the report's transaction
+ * commits; photos/ holds the copies for display and forwarding, metadata
+ * stripped, made afterwards (see derivePhotos). All pixel work runs in the
+ * image worker processes. A file left by a failed commit is unreferenced and harmless.
  */
 export function createPhotoStore(options: PhotoStoreOptions) {
   const tempDir = join(options.dataDir, 'tmp');
@@ -70,16 +90,17 @@ export function createPhotoStore(options: PhotoStoreOptions) {
   /** Empties the temp folder: whatever is there belongs to a request a killed process never finished. */
   async function prepare(): Promise<void> {
     await rm(tempDir, { recursive: true, force: true });
-    for (const dir of [tempDir, originalDir, copyDir]) await mkdir(dir, { recursive: true });
+    for (const dir of [tempDir, originalDir, copyDir]) await mkdir(dir, { recursive: true, mode: 0o700 });
   }
 
   /**
-   * Streams one uploaded file to the temp folder, hashing as it goes. The
+   * Streams one uploaded file to the temp folder, hashing the bytes as sent
+   * and sealing them on the way, so they never reach the disk in clear. The
    * first bytes decide the type: anything but JPEG, PNG or WebP is refused
    * before the rest is read. `truncated()` tells whether busboy cut the file.
    * Resolves undefined for an empty part (a file input left empty).
    */
-  async function receive(stream: Readable, truncated: () => boolean, field: string): Promise<ReceivedPhoto | undefined> {
+  async function receive(stream: Readable, truncated: () => boolean, field: string, disk?: DiskReservation): Promise<ReceivedPhoto | undefined> {
     const tempPath = tempName('upload');
     const hash = createHash('sha256');
     let head = Buffer.alloc(0);
@@ -96,7 +117,11 @@ export function createPhotoStore(options: PhotoStoreOptions) {
             if (!type) return done(unsupported(field));
           }
         }
-        done(null, chunk);
+        if (!disk) return done(null, chunk);
+        disk.grow(chunk.length).then(
+          () => done(null, chunk),
+          (error: unknown) => done(error as Error),
+        );
       },
       flush(done) {
         if (bytes > 0 && !type) type = sniffImageType(head);
@@ -106,7 +131,7 @@ export function createPhotoStore(options: PhotoStoreOptions) {
     });
     try {
       // flush: the bytes reach the disk before the file is closed, so a later rename is durable.
-      await pipeline(stream, inspect, createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true }));
+      await pipeline(stream, inspect, sealingStream(options.keys, 'photo', ORIGINAL_AAD), createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true }));
     } catch (error) {
       stream.resume();
       await rm(tempPath, { force: true });
@@ -125,27 +150,26 @@ export function createPhotoStore(options: PhotoStoreOptions) {
   }
 
   /**
-   * Reads the header and the EXIF only, never the pixels: an image that is not
-   * one, or claims more pixels than the bound (a decompression bomb), is
-   * refused before anything is decoded.
+   * Has the image worker check a received photo before the report is
+   * accepted: metadata within bounds, a real image of its type within the
+   * pixel bound, pixels that decode to the end; and read its EXIF position
+   * and time. Throws the reporter's error when any of it fails.
    */
   async function inspect(photo: ReceivedPhoto, field: string): Promise<InspectedPhoto> {
-    let meta: Metadata;
     try {
-      meta = await sharp(photo.tempPath, { limitInputPixels: false }).metadata();
-    } catch {
-      throw notAnImage(field);
+      const result = await options.workers.run({ op: 'inspect', path: photo.tempPath, type: photo.type, sha256: photo.sha256, maxPixels: options.maxPixels }, 'intake');
+      return { ...photo, exif: result.exif };
+    } catch (error) {
+      if (!(error instanceof ImageJobFailed)) throw error;
+      const refusal = REFUSALS[error.code];
+      if (!refusal) throw storageError(error);
+      const message =
+        refusal.code === 'too_many_pixels' ? `照片像素过多（超过 ${Math.round(options.maxPixels / 1e6)} 百万像素），请缩小后再上传` : refusal.message;
+      throw fieldError(refusal.kind, field, refusal.code, message);
     }
-    if (meta.format !== photo.type || !meta.width || !meta.height) throw notAnImage(field);
-    const pixels = meta.width * meta.height * (meta.pages ?? 1);
-    if (pixels > options.maxPixels) {
-      throw fieldError('too-large', field, 'too_many_pixels', `照片像素过多（超过 ${Math.round(options.maxPixels / 1e6)} 百万像素），请缩小后再上传`);
-    }
-    const exif = await readExif(photo.tempPath);
-    return { ...photo, exifLat: exif.lat, exifLng: exif.lng, exifTakenAt: exif.takenAt };
   }
 
-  /** Moves the originals into their content-addressed place (fsynced); call before the database commit. */
+  /** Moves the sealed originals into their content-addressed place (fsynced); call before the database commit. */
   async function keepOriginals(photos: readonly ReceivedPhoto[]): Promise<void> {
     try {
       for (const photo of photos) await moveIntoPlace(photo.tempPath, originalPath(photo.sha256, photo.type));
@@ -155,29 +179,21 @@ export function createPhotoStore(options: PhotoStoreOptions) {
   }
 
   /**
-   * Decodes an original once (pixel bound enforced again), applies its
-   * orientation, and writes the forwarding and display copies, metadata
-   * stripped, fsynced. Throws `unreadable` when the pixels cannot be decoded.
+   * Has the image worker decode an original (pixel bound enforced again,
+   * bytes checked against their hash), apply its orientation and make the
+   * forwarding and display copies, metadata stripped; writes them fsynced.
+   * Throws UnreadablePhoto when the pixels cannot be made into copies.
    */
   async function derive(sha256: string, type: ImageType): Promise<DerivedCopies> {
-    let forward: { data: Buffer; info: OutputInfo };
-    let display: { data: Buffer; info: OutputInfo };
+    let made: { forward: Uint8Array; display: Uint8Array; width: number; height: number };
     try {
-      forward = await sharp(originalPath(sha256, type), { limitInputPixels: options.maxPixels, failOn: 'error' })
-        .autoOrient()
-        .resize({ width: FORWARD_EDGE, height: FORWARD_EDGE, fit: 'inside', withoutEnlargement: true })
-        .jpeg({ quality: 85 })
-        .toBuffer({ resolveWithObject: true });
-      display = await sharp(forward.data)
-        .resize({ width: DISPLAY_EDGE, height: DISPLAY_EDGE, fit: 'inside', withoutEnlargement: true })
-        .jpeg({ quality: 78 })
-        .toBuffer({ resolveWithObject: true });
+      made = await options.workers.run({ op: 'derive', path: originalPath(sha256, type), type, sha256, maxPixels: options.maxPixels }, 'background');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
-      throw new UnreadablePhoto(error instanceof Error ? error.message : String(error));
+      if (error instanceof ImageJobFailed && error.code !== 'failed' && error.code !== 'missing') throw new UnreadablePhoto(error.code);
+      throw error;
     }
     const hashes: string[] = [];
-    for (const copy of [forward.data, display.data]) {
+    for (const copy of [made.forward, made.display]) {
       const copySha = createHash('sha256').update(copy).digest('hex');
       const tempPath = tempName('copy');
       try {
@@ -188,7 +204,23 @@ export function createPhotoStore(options: PhotoStoreOptions) {
       }
       hashes.push(copySha);
     }
-    return { forwardSha256: hashes[0] ?? '', displaySha256: hashes[1] ?? '', width: forward.info.width, height: forward.info.height };
+    return { forwardSha256: hashes[0] ?? '', displaySha256: hashes[1] ?? '', width: made.width, height: made.height };
+  }
+
+  /** The original's bytes as sent (for the office's evidence download). */
+  async function readOriginal(sha256: string, type: ImageType): Promise<Buffer> {
+    return openBytes(options.keys, 'photo', await readFile(originalPath(sha256, type)), ORIGINAL_AAD);
+  }
+
+  /** Seals what the photo's EXIF said (its position may be the reporter's home) for storage beside it. */
+  function sealExif(photo: InspectedPhoto): Buffer | null {
+    const { lat, lng, takenAt } = photo.exif;
+    if (lat === undefined && takenAt === undefined) return null;
+    return sealBytes(options.keys, 'photo', Buffer.from(JSON.stringify({ lat, lng, takenAt })), `exif:${photo.sha256}`);
+  }
+
+  function openExif(sealed: Uint8Array, sha256: string): ExifReading {
+    return JSON.parse(openBytes(options.keys, 'photo', sealed, `exif:${sha256}`).toString('utf8')) as ExifReading;
   }
 
   /** Removes temp files of a request, whatever became of it. */
@@ -196,34 +228,10 @@ export function createPhotoStore(options: PhotoStoreOptions) {
     await Promise.all(paths.map((p) => rm(p, { force: true })));
   }
 
-  return { prepare, receive, inspect, keepOriginals, derive, discard, originalPath, copyPath };
+  return { prepare, receive, inspect, keepOriginals, derive, readOriginal, sealExif, openExif, discard, originalPath, copyPath };
 }
 export type PhotoStore = ReturnType<typeof createPhotoStore>;
 
-/** The original's pixels cannot be decoded (a corrupt or cut-off file whose header looked sound). */
-export class UnreadablePhoto extends Error {}
-
 function unsupported(field: string): IntakeError {
   return fieldError('unsupported-type', field, 'unsupported_type', `照片只接受 ${ACCEPTED_TYPES_TEXT} 格式（JPEG, PNG, WebP）`);
-}
-
-function notAnImage(field: string): IntakeError {
-  return fieldError('unsupported-type', field, 'not_an_image', `这个文件不是完好的图片；照片只接受 ${ACCEPTED_TYPES_TEXT} 格式（JPEG, PNG, WebP）`);
-}
-
-async function readExif(path: string): Promise<{ lat: number | undefined; lng: number | undefined; takenAt: string | undefined }> {
-  const [gps, times] = await Promise.all([
-    exifr.gps(path).catch(() => undefined),
-    exifr.parse(path, { pick: ['DateTimeOriginal', 'CreateDate'], reviveValues: false }).catch(() => undefined) as Promise<Record<string, unknown> | undefined>,
-  ]);
-  const lat = Number(gps?.latitude);
-  const lng = Number(gps?.longitude);
-  const okPoint = Number.isFinite(lat) && Number.isFinite(lng) && Math.abs(lat) <= 90 && Math.abs(lng) <= 180;
-  const raw = String(times?.DateTimeOriginal ?? times?.CreateDate ?? '');
-  const match = /^(\d{4}):(\d{2}):(\d{2}) (\d{2}):(\d{2}):(\d{2})/.exec(raw);
-  return {
-    lat: okPoint ? lat : undefined,
-    lng: okPoint ? lng : undefined,
-    takenAt: match ? `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}` : undefined,
-  };
 }

@@ -126,6 +126,8 @@ export default function ReportForm({ categories, tiles }: Props) {
         <label for="report-website">网站（请勿填写此项）</label>
         <input id="report-website" name="website" type="text" tabIndex={-1} autoComplete="off" value={model.fields.value.website} onInput={(e) => model.setField('website', e.currentTarget.value)} />
       </div>
+      {/* Filled in by the server for each copy of the form: the no-script form's retry key (api/domain/form-token.ts). */}
+      <input type="hidden" name="formToken" value="" />
       <SubmitArea model={model} note={hydrated ? draft.note : ''} />
     </form>
   );

@@ -51,7 +51,7 @@ if (!smallDisk) console.warn('Skipping the full-disk test: mounting a small tmpf
 describe.skipIf(!smallDisk)('when the disk is full', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startIntake({}, smallDisk);
+    server = await startIntake({ DISK_MIN_FREE_MB: '0' }, smallDisk);
   });
   afterAll(async () => {
     await server.running.close();

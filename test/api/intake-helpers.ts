@@ -1,13 +1,17 @@
 // Shared by the intake API tests: a real server on port 0 over a temp data
 // directory, real images made with sharp, and a look into what was stored.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
+import { Writable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import sharp from 'sharp';
 import sqlite3 from 'sqlite3';
 import { readConfig } from '../../api/config.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
+import { loadKeyRing, type KeyRing } from '../../api/infra/key-ring.ts';
+import { openBytes } from '../../api/infra/sealed-bytes.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
@@ -15,7 +19,33 @@ export interface TestServer {
   url: string;
   dataDir: string;
   running: RunningServer;
+  /** The service's log lines so far, parsed. */
+  logs(): Record<string, unknown>[];
   stop(): Promise<void>;
+}
+
+/** A retry key as the report form makes one: 128 random bits in hex. */
+export function randomKey(): string {
+  return randomBytes(16).toString('hex');
+}
+
+/** A log destination that keeps what the service writes. */
+export function collectLogs(): { destination: Writable; lines: () => Record<string, unknown>[] } {
+  let text = '';
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      text += chunk.toString('utf8');
+      done();
+    },
+  });
+  return {
+    destination,
+    lines: () =>
+      text
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 /** The service alone (no built site) on a free port with an empty data directory. */
@@ -29,11 +59,13 @@ export async function startIntake(env: Record<string, string> = {}, dataDir = mk
     RATE_LIMIT: 'off',
     ...env,
   });
-  const running = await startServer(config, { site: false });
+  const log = collectLogs();
+  const running = await startServer(config, { site: false, logDestination: log.destination });
   return {
     url: running.url,
     dataDir,
     running,
+    logs: log.lines,
     async stop() {
       await running.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -235,4 +267,14 @@ export async function copiesMade(dataDir: string, timeoutMs = 30_000): Promise<v
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error(`Expected every photo's copies within ${timeoutMs} ms.`);
+}
+
+/** The service's key ring in a test data directory (SECRETS_DIR defaults to DATA_DIR/secrets). */
+export function keyRingOf(dataDir: string): KeyRing {
+  return loadKeyRing(join(dataDir, 'secrets'), undefined);
+}
+
+/** An original photo's bytes as sent, opened from its sealed file. */
+export function openOriginal(dataDir: string, path: string): Buffer {
+  return openBytes(keyRingOf(dataDir), 'photo', readFileSync(path), 'original');
 }

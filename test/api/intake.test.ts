@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EMPTY_STORE, copiesMade, formOf, makeJpeg, makePng, originalFiles, photoFiles, postForm, queryStore, settledCounts, startIntake, validFields, type TestServer } from './intake-helpers.ts';
+import { EMPTY_STORE, copiesMade, formOf, keyRingOf, makeJpeg, makePng, openOriginal, originalFiles, photoFiles, postForm, queryStore, randomKey, settledCounts, startIntake, validFields, type TestServer } from './intake-helpers.ts';
+import { openBytes } from '../../api/infra/sealed-bytes.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const READABLE = '[23456789ABCDEFGHJKMNPQRSTVWXYZ]';
@@ -34,24 +35,32 @@ describe('POST /api/reports', () => {
     expect(after.outbox - before.outbox).toBe(1);
     expect(after.contacts - before.contacts).toBe(0);
     expect(after.tempFiles).toBe(0);
-    // The originals are on disk, as sent, named by their hash, before the answer.
+    // The originals are on disk before the answer, named by the hash of the bytes as sent, sealed:
+    // the file holds neither the bytes nor the EXIF in clear, and opens to exactly what was sent.
     expect(after.originalFiles - before.originalFiles).toBe(2);
     for (const bytes of [jpeg, png]) {
       const original = originalFiles(server.dataDir).find((f) => f.includes(sha256(bytes)));
-      expect(original && readFileSync(original).equals(bytes)).toBe(true);
+      expect(original).toBeDefined();
+      const stored = readFileSync(original ?? '');
+      expect(stored.includes(bytes.subarray(0, 64))).toBe(false);
+      expect(stored.includes(Buffer.from('DemoCam'))).toBe(false);
+      expect(openOriginal(server.dataDir, original ?? '').equals(bytes)).toBe(true);
     }
 
     await copiesMade(server.dataDir);
-    const rows = await queryStore<{ original_sha256: string; display_sha256: string; forward_sha256: string; exif_lat: number | null; exif_lng: number | null; exif_taken_at: string | null }>(
+    const rows = await queryStore<{ original_sha256: string; display_sha256: string; forward_sha256: string; exif_lat: number | null; exif_sealed: Buffer | null }>(
       server.dataDir,
       'SELECT p.* FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = ? ORDER BY position',
       [res.json.trackingCode],
     );
     expect(rows.map((r) => r.original_sha256)).toEqual([sha256(jpeg), sha256(png)]);
-    expect(rows[0]?.exif_lat).toBeCloseTo(30.3, 4);
-    expect(rows[0]?.exif_lng).toBeCloseTo(116.5, 4);
-    expect(rows[0]?.exif_taken_at).toBe('2026-05-12T10:30:00');
-    expect(rows[1]?.exif_lat).toBeNull();
+    // What the EXIF said is kept sealed beside the photo, never in a plain column.
+    expect(rows.map((r) => r.exif_lat)).toEqual([null, null]);
+    const exif = JSON.parse(openBytes(keyRingOf(server.dataDir), 'photo', rows[0]?.exif_sealed ?? Buffer.alloc(0), `exif:${sha256(jpeg)}`).toString()) as { lat: number; lng: number; takenAt: string };
+    expect(exif.lat).toBeCloseTo(30.3, 4);
+    expect(exif.lng).toBeCloseTo(116.5, 4);
+    expect(exif.takenAt).toBe('2026-05-12T10:30:00');
+    expect(rows[1]?.exif_sealed).toBeNull();
     for (const row of rows) {
       for (const hash of [row.display_sha256, row.forward_sha256]) {
         const file = photoFiles(server.dataDir).find((f) => f.endsWith(`${hash}.jpg`));
@@ -76,23 +85,21 @@ describe('POST /api/reports', () => {
     expect(row).toEqual({ width: 200, height: 400 });
   });
 
-  test('a JPEG cut in half is accepted with its sound header, kept as sent, and marked unreadable instead of copied', async () => {
+  test('a JPEG cut off in transfer (40 % or 5 % of it) answers 422 naming the photo and asking for it again, and stores nothing', async () => {
     const jpeg = await makeJpeg({ width: 800, height: 600, seed: 99 });
-    const half = jpeg.subarray(0, Math.floor(jpeg.length / 2));
-    const res = await postForm(server.url, formOf(validFields(), [{ name: 'half.jpg', bytes: half }]));
-    expect(res.status).toBe(201);
-    await copiesMade(server.dataDir);
-    const [row] = await queryStore<{ original_sha256: string; unreadable_at: string | null; display_sha256: string | null }>(
-      server.dataDir,
-      'SELECT p.original_sha256, p.unreadable_at, p.display_sha256 FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.tracking_code = ?',
-      [res.json.trackingCode],
-    );
-    expect(row).toMatchObject({ original_sha256: sha256(half), display_sha256: null });
-    expect(row?.unreadable_at).not.toBeNull();
+    const before = await settledCounts(server.dataDir);
+    for (const share of [0.4, 0.05]) {
+      const cut = jpeg.subarray(0, Math.floor(jpeg.length * share));
+      const res = await postForm(server.url, formOf(validFields(), [{ name: 'a.jpg', bytes: await makePng() , type: 'image/png' }, { name: 'cut.jpg', bytes: cut }]));
+      expect(res.status).toBe(422);
+      expect(res.json.errors).toEqual([{ field: 'photos', code: 'photo_incomplete', message: expect.stringMatching(/^第 2 张照片：.*不完整.*重新选择/) }]);
+    }
+    expect(await settledCounts(server.dataDir)).toEqual(before);
+    expect(server.logs().filter((l) => l.event === 'photo_refused').map((l) => l.codes)).toContainEqual(['photo_incomplete']);
   });
 
   test('a retried submission with the same Idempotency-Key answers 201 with the first result and stores one report', async () => {
-    const key = 'retry-0123456789abcdef';
+    const key = randomKey();
     const jpeg = await makeJpeg({ seed: 7 });
     const before = await settledCounts(server.dataDir);
     const first = await postForm(server.url, formOf(validFields(), [{ name: 'a.jpg', bytes: jpeg }]), { 'idempotency-key': key });
@@ -107,7 +114,7 @@ describe('POST /api/reports', () => {
   });
 
   test('two simultaneous retries with one Idempotency-Key store one report and both get the same answer', async () => {
-    const key = 'parallel-0123456789abcdef';
+    const key = randomKey();
     const before = await settledCounts(server.dataDir);
     const [a, b] = await Promise.all([1, 2].map(() => postForm(server.url, formOf(validFields()), { 'idempotency-key': key })));
     expect([a?.status, b?.status]).toEqual([201, 201]);
@@ -115,14 +122,15 @@ describe('POST /api/reports', () => {
     expect((await settledCounts(server.dataDir)).reports - before.reports).toBe(1);
   });
 
-  test('an Idempotency-Key reused for different content answers 422 and stores nothing new', async () => {
-    const key = 'reused-0123456789abcdef';
-    await postForm(server.url, formOf(validFields()), { 'idempotency-key': key });
+  test('an Idempotency-Key reused for different content is a new report: nothing tells that the key was used before', async () => {
+    const key = randomKey();
+    const first = await postForm(server.url, formOf(validFields()), { 'idempotency-key': key });
     const before = await settledCounts(server.dataDir);
     const res = await postForm(server.url, formOf(validFields({ description: '另一处：河道里有人夜间挖砂，有多辆货车。' })), { 'idempotency-key': key });
-    expect(res.status).toBe(422);
-    expect(res.json.errors).toEqual([expect.objectContaining({ field: 'idempotencyKey', code: 'idempotency_key_reused' })]);
-    expect(await settledCounts(server.dataDir)).toEqual(before);
+    expect(res.status).toBe(201);
+    expect(res.json.trackingCode).not.toBe(first.json.trackingCode);
+    expect(res.json.secret).not.toBe(first.json.secret);
+    expect((await settledCounts(server.dataDir)).reports - before.reports).toBe(1);
   });
 
   test('a report with every field wrong answers 422 listing each field at fault and stores nothing', async () => {
@@ -172,12 +180,23 @@ describe('POST /api/reports', () => {
     expect(res.json.office.code).toBe('990121');
   });
 
-  test('a filled honeypot answers like an accepted report but stores nothing', async () => {
+  test('a filled honeypot answers exactly like an accepted report — routed, its photos listed — but stores nothing', async () => {
     const before = await settledCounts(server.dataDir);
-    const res = await postForm(server.url, formOf(validFields({ website: 'http://spam.example' }), [{ name: 'a.jpg', bytes: await makeJpeg() }]));
-    expect(res.status).toBe(201);
-    expect(res.json.trackingCode).toMatch(/^JB-/);
-    expect(await settledCounts(server.dataDir)).toEqual(before);
+    const photo = await makeJpeg({ seed: 5 });
+    const real = await postForm(server.url, formOf(validFields(), [{ name: 'a.jpg', bytes: photo }]));
+    const afterReal = await settledCounts(server.dataDir);
+    const decoy = await postForm(server.url, formOf(validFields({ website: 'http://spam.example' }), [{ name: 'a.jpg', bytes: photo }]));
+    expect(decoy.status).toBe(201);
+    expect(Object.keys(decoy.json).sort()).toEqual(Object.keys(real.json).sort());
+    expect(decoy.json).toMatchObject({ status: 'routed', office: { code: '990102' }, photos: [{ sha256: sha256(photo) }] });
+    expect(decoy.json.trackingCode).toMatch(new RegExp(`^JB-${READABLE}{4}-${READABLE}{4}$`));
+    expect(decoy.json.secret).toMatch(new RegExp(`^(${READABLE}{4}-){6}${READABLE}{4}$`));
+    expect(await settledCounts(server.dataDir)).toEqual({ ...afterReal, photoFiles: afterReal.photoFiles });
+    expect(afterReal.reports - before.reports).toBe(1);
+    // Invalid content gets the same 422 as a real report would.
+    const invalid = await postForm(server.url, formOf(validFields({ website: 'x', category: 'no-such-category' })));
+    expect(invalid.status).toBe(422);
+    expect(invalid.json.errors[0].code).toBe('unknown_category');
   });
 
   test("the reporter's contact is stored apart and encrypted: the phone and name appear nowhere in the data files", async () => {
@@ -247,11 +266,22 @@ describe('origin policy', () => {
   });
 });
 
+/** A form token as GET /report/ writes one into the form (the test serves a stand-in for the built form). */
+async function formToken(server: TestServer): Promise<string> {
+  const page = await fetch(`${server.url}/report/`).then((r) => r.text());
+  const token = /name="formToken" value="([^"]+)"/.exec(page)?.[1];
+  if (!token) throw new Error(`Expected GET /report/ to carry a form token; got: ${page.slice(0, 200)}`);
+  return token;
+}
+
 describe('HTML answers for forms posted without JavaScript', () => {
   let server: TestServer;
   const browserAccept = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
   beforeAll(async () => {
     server = await startIntake();
+    const form = join(server.dataDir, 'no-build', 'client', 'report');
+    mkdirSync(form, { recursive: true });
+    writeFileSync(join(form, 'index.html'), '<!doctype html><html lang="zh-CN"><body><form method="post" action="/api/reports"><input type="hidden" name="formToken" value=""/></form></body></html>');
   });
   afterAll(() => server.stop());
 
@@ -267,8 +297,8 @@ describe('HTML answers for forms posted without JavaScript', () => {
     expect(row?.n).toBe(1);
   });
 
-  test('reloading the answer page (the same form posted again) shows the same receipt and stores one report', async () => {
-    const fields = validFields({ description: '重新加载回执页时，浏览器会再次提交同一份表单内容。' });
+  test('reloading the answer page (the same form and its token posted again) shows the same receipt and stores one report', async () => {
+    const fields = validFields({ description: '重新加载回执页时，浏览器会再次提交同一份表单内容。', formToken: await formToken(server) });
     const photo = await makeJpeg({ seed: 77 });
     const first = await postForm(server.url, formOf(fields, [{ name: 'a.jpg', bytes: photo }]), { accept: browserAccept });
     const again = await postForm(server.url, formOf(fields, [{ name: 'a.jpg', bytes: photo }]), { accept: browserAccept });

@@ -4,8 +4,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { findBrokenLink } from '../../api/domain/timeline-hash.ts';
-import { copiesMade, formOf, makeJpeg, queryStore, repoRoot, validFields } from './intake-helpers.ts';
+import { verifyTimeline } from '../../api/verify-timeline.ts';
+import { copiesMade, formOf, keyRingOf, makeJpeg, openOriginal, queryStore, randomKey, repoRoot, validFields } from './intake-helpers.ts';
 
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
@@ -30,6 +30,7 @@ function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
 
 interface Sent {
   key: string;
+  description: string;
   photoHashes: string[];
   answer?: { trackingCode: string; secret: string; photos: { sha256: string }[] };
   failed?: boolean;
@@ -55,13 +56,13 @@ describe('a server killed (SIGKILL) in the middle of a stream of submissions', (
     const client = async (n: number) => {
       for (let i = 0; !killed && i < 100; i += 1) {
         const mine = [photos[(n + i) % photos.length], photos[(n + i + 3) % photos.length]] as Buffer[];
-        const item: Sent = { key: `kill-${n}-${i}-0123456789abcdef`, photoHashes: mine.map(sha256) };
+        const item: Sent = { key: randomKey(), description: `第 ${n}-${i} 份：耕地上有人堆放建筑垃圾并平整土地。`, photoHashes: mine.map(sha256) };
         sent.push(item);
         try {
           const res = await fetch(`${first.url}/api/reports`, {
             method: 'POST',
             headers: { 'idempotency-key': item.key, accept: 'application/json' },
-            body: formOf(validFields({ description: `第 ${n}-${i} 份：耕地上有人堆放建筑垃圾并平整土地。` }), mine.map((bytes, j) => ({ name: `p${j}.jpg`, bytes }))),
+            body: formOf(validFields({ description: item.description }), mine.map((bytes, j) => ({ name: `p${j}.jpg`, bytes }))),
           });
           if (res.status === 201) {
             item.answer = (await res.json()) as NonNullable<Sent['answer']>;
@@ -113,7 +114,7 @@ describe('a server killed (SIGKILL) in the middle of a stream of submissions', (
       expect(rows).toHaveLength(r.photo_count);
       expect(r.photo_count).toBe(2);
       for (const row of rows) {
-        expect(sha256(readFileSync(join(dataDir, 'originals', row.original_sha256.slice(0, 2), `${row.original_sha256}.jpg`)))).toBe(row.original_sha256);
+        expect(sha256(openOriginal(dataDir, join(dataDir, 'originals', row.original_sha256.slice(0, 2), `${row.original_sha256}.jpg`)))).toBe(row.original_sha256);
         for (const hash of [row.display_sha256, row.forward_sha256]) {
           expect(sha256(readFileSync(join(dataDir, 'photos', hash.slice(0, 2), `${hash}.jpg`)))).toBe(hash);
         }
@@ -121,18 +122,17 @@ describe('a server killed (SIGKILL) in the middle of a stream of submissions', (
       expect(await queryStore(dataDir, 'SELECT count(*) AS n FROM timeline_events WHERE report_id = ?', [r.id])).toEqual([{ n: 2 }]);
       expect(await queryStore(dataDir, 'SELECT count(*) AS n FROM outbox WHERE report_id = ?', [r.id])).toEqual([{ n: 1 }]);
     }
-    const events = await queryStore<{ report_id: number; type: string; data: string; at: string; prev_hash: string; hash: string }>(dataDir, 'SELECT * FROM timeline_events ORDER BY id');
-    expect(findBrokenLink(events.map((e) => ({ reportId: e.report_id, type: e.type, data: e.data, at: e.at, prevHash: e.prev_hash, hash: e.hash })))).toBe(-1);
+    // The record verifies: every link, every report's content, and the anchor the killed process left.
+    expect((await verifyTimeline(dataDir, keyRingOf(dataDir), join(dataDir, 'anchor', 'timeline.log'))).problems).toEqual([]);
 
     // A client that lost its answer retries with the same key: it gets one report, never two.
     const before = reports.length;
     const retried = await Promise.all(
       cut.map(async (s) => {
-        const i = s.key.split('-');
         const res = await fetch(`${second.url}/api/reports`, {
           method: 'POST',
           headers: { 'idempotency-key': s.key, accept: 'application/json' },
-          body: formOf(validFields({ description: `第 ${i[1]}-${i[2]} 份：耕地上有人堆放建筑垃圾并平整土地。` }), s.photoHashes.map((h, j) => ({ name: `p${j}.jpg`, bytes: photos.find((p) => sha256(p) === h) ?? Buffer.alloc(0) }))),
+          body: formOf(validFields({ description: s.description }), s.photoHashes.map((h, j) => ({ name: `p${j}.jpg`, bytes: photos.find((p) => sha256(p) === h) ?? Buffer.alloc(0) }))),
         });
         return res.status;
       }),

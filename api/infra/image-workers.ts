@@ -1,0 +1,166 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import type { KeyRing } from './key-ring.ts';
+import type { ImageFailureCode, ImageJob, ImageJobResult, WorkerMessage } from './image-job.ts';
+
+/** A job the image worker refused or could not finish. */
+export class ImageJobFailed extends Error {
+  readonly code: ImageFailureCode;
+  constructor(code: ImageFailureCode, detail: string) {
+    super(`${code}: ${detail}`);
+    this.code = code;
+    this.name = 'ImageJobFailed';
+  }
+}
+
+/**
+ * Intake jobs (a reporter is waiting for the answer) go before background
+ * jobs (copies), but a background job runs after every few intake jobs so
+ * that copies are made even during a flood of uploads.
+ */
+export type JobPriority = 'intake' | 'background';
+const INTAKE_BEFORE_BACKGROUND = 3;
+
+export interface ImageWorkers {
+  run<Op extends ImageJob['op']>(job: Extract<ImageJob, { op: Op }>, priority: JobPriority): Promise<Extract<ImageJobResult, { op: Op }>>;
+  /** Jobs waiting or running. */
+  pending(): number;
+  close(): Promise<void>;
+}
+
+interface Queued {
+  job: ImageJob;
+  resolve: (result: ImageJobResult) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Slot {
+  child: ChildProcess;
+  ready: Promise<void>;
+  busy?: { id: number; item: Queued; timer: NodeJS.Timeout } | undefined;
+}
+
+/**
+ * A few image worker processes (image-worker-child.ts), each running one job
+ * at a time under a time limit: a job that overruns it is ended by killing its
+ * process, which is replaced at once.
+ */
+export function createImageWorkers(options: {
+  keys: KeyRing;
+  workers: number;
+  timeoutMs: number;
+  onEvent?: (event: { kind: 'timeout' | 'crashed'; op: ImageJob['op'] }) => void;
+}): ImageWorkers {
+  const queues: Record<JobPriority, Queued[]> = { intake: [], background: [] };
+  let intakeStreak = 0;
+  let nextId = 1;
+  let closed = false;
+  const slots: Slot[] = [];
+  const photoKeys = options.keys.all().map((k) => ({ id: k.id, key: k.key('photo').toString('hex') }));
+
+  function spawnSlot(): Slot {
+    const child = fork(new URL('./image-worker-child.ts', import.meta.url), [], {
+      execArgv: [],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const slot: Slot = {
+      child,
+      ready: new Promise<void>((resolve) => {
+        const onReady = (message: WorkerMessage) => {
+          if (message.type === 'ready') {
+            child.off('message', onReady);
+            resolve();
+          }
+        };
+        child.on('message', onReady);
+      }),
+    };
+    child.send({ type: 'init', photoKeys });
+    child.on('message', (message: WorkerMessage) => {
+      if (message.type === 'ready' || !slot.busy || slot.busy.id !== message.id) return;
+      const { item, timer } = slot.busy;
+      clearTimeout(timer);
+      slot.busy = undefined;
+      if (message.type === 'done') item.resolve(message.result);
+      else item.reject(new ImageJobFailed(message.code, message.detail));
+      dispatch();
+    });
+    child.on('exit', () => {
+      const index = slots.indexOf(slot);
+      if (index >= 0) slots.splice(index, 1);
+      if (slot.busy) {
+        clearTimeout(slot.busy.timer);
+        const { item } = slot.busy;
+        slot.busy = undefined;
+        if (closed) item.reject(new ImageJobFailed('failed', 'the image workers are closing'));
+        else {
+          options.onEvent?.({ kind: 'crashed', op: item.job.op });
+          item.reject(new ImageJobFailed('crashed', 'the image worker stopped during the job'));
+        }
+      }
+      if (!closed) {
+        slots.push(spawnSlot());
+        dispatch();
+      }
+    });
+    return slot;
+  }
+
+  function take(): Queued | undefined {
+    const background = queues.background.length > 0;
+    if (queues.intake.length > 0 && !(background && intakeStreak >= INTAKE_BEFORE_BACKGROUND)) {
+      intakeStreak += 1;
+      return queues.intake.shift();
+    }
+    intakeStreak = 0;
+    return queues.background.shift();
+  }
+
+  function dispatch(): void {
+    for (const slot of slots) {
+      if (slot.busy || !slot.child.connected) continue;
+      const item = take();
+      if (!item) return;
+      const id = nextId++;
+      const timer = setTimeout(() => {
+        if (slot.busy?.id !== id) return;
+        slot.busy = undefined;
+        options.onEvent?.({ kind: 'timeout', op: item.job.op });
+        item.reject(new ImageJobFailed('timeout', `the job took longer than ${options.timeoutMs} ms`));
+        // The worker may be stuck inside libvips: only ending the process stops it.
+        slot.child.kill('SIGKILL');
+      }, options.timeoutMs);
+      slot.busy = { id, item, timer };
+      void slot.ready.then(() => {
+        if (slot.busy?.id === id) slot.child.send({ type: 'job', id, job: item.job });
+      });
+    }
+  }
+
+  for (let i = 0; i < Math.max(1, options.workers); i += 1) slots.push(spawnSlot());
+
+  return {
+    run(job, priority) {
+      if (closed) return Promise.reject(new ImageJobFailed('failed', 'the image workers are closed'));
+      return new Promise((resolve, reject) => {
+        queues[priority].push({ job, resolve: resolve as (r: ImageJobResult) => void, reject });
+        dispatch();
+      });
+    },
+    pending: () => queues.intake.length + queues.background.length + slots.filter((s) => s.busy).length,
+    async close() {
+      closed = true;
+      for (const queue of Object.values(queues)) for (const item of queue.splice(0)) item.reject(new ImageJobFailed('failed', 'the image workers are closing'));
+      await Promise.all(
+        slots.map(
+          (slot) =>
+            new Promise<void>((resolve) => {
+              if (slot.child.exitCode !== null || slot.child.signalCode !== null) return resolve();
+              slot.child.once('exit', () => resolve());
+              slot.child.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}
