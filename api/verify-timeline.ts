@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import sqlite3 from 'sqlite3';
 import { readConfig } from './config.ts';
 import { findChainFault, type StoredLink } from './domain/timeline-link.ts';
-import { contactDigest, reportDigest } from './domain/report-digest.ts';
+import { reportDigest } from './domain/report-digest.ts';
+import { openContact } from './infra/contact-cipher.ts';
 import { loadKeyRing, type KeyRing } from './infra/key-ring.ts';
 import { readAnchor } from './infra/timeline-anchor.ts';
 
@@ -96,7 +97,7 @@ export async function verifyTimeline(dataDir: string, keys: KeyRing, anchorFile:
 
     const reports = await all<ReportRow>(db, 'SELECT * FROM reports ORDER BY id');
     const photos = await all<{ report_id: number; position: number; original_sha256: string }>(db, 'SELECT report_id, position, original_sha256 FROM photos ORDER BY report_id, position');
-    const contacts = await all<{ report_id: number; iv: Buffer; tag: Buffer; ciphertext: Buffer }>(db, 'SELECT report_id, iv, tag, ciphertext FROM report_contacts');
+    const contacts = await all<{ report_id: number; key_id: string; iv: Buffer; tag: Buffer; ciphertext: Buffer }>(db, 'SELECT * FROM report_contacts');
     const eventsOf = Map.groupBy(events, (e) => e.report_id);
     const photosOf = Map.groupBy(photos, (p) => p.report_id);
     const contactOf = new Map(contacts.map((c) => [c.report_id, c]));
@@ -119,9 +120,19 @@ export async function verifyTimeline(dataDir: string, keys: KeyRing, anchorFile:
         startedOn: report.started_on,
         receivedAt: report.received_at,
         photos: (photosOf.get(report.id) ?? []).map((p) => p.original_sha256),
-        contact: contactDigest(contactOf.get(report.id)),
+        contact: contactOf.has(report.id),
       });
       if (digest !== bound) problems.push(`report ${report.tracking_code}: its content, photos or contact differ from what its received event bound`);
+      const contact = contactOf.get(report.id);
+      const contactKey = contact ? keys.byId(contact.key_id)?.key('contact') : undefined;
+      if (contact) {
+        try {
+          if (!contactKey) throw new Error('unknown key');
+          openContact({ keyId: contact.key_id, iv: contact.iv, tag: contact.tag, ciphertext: contact.ciphertext }, contactKey, report.tracking_code);
+        } catch {
+          problems.push(`report ${report.tracking_code}: its sealed contact does not open (changed, moved from another report, or sealed with a key not in the key ring)`);
+        }
+      }
       const state = stateFromEvents(own);
       if (state.status !== undefined && (state.status !== report.status || (state.officeCode ?? null) !== report.office_code)) {
         problems.push(`report ${report.tracking_code}: status ${report.status} / office ${report.office_code ?? '—'} differ from its events (${state.status} / ${state.officeCode ?? '—'})`);

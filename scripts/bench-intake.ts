@@ -2,7 +2,9 @@
 // node:http + sqlite3 insert server measured in the same run as the floor.
 // Figures: text-only reports/s and latency (intake vs floor); reports with three
 // ~3 MB camera-like JPEGs at 5 concurrent (reqs/s, p95); the server's resident
-// memory while 20 clients upload 6 × 8 MB photos at once.
+// memory (its process and its image workers) while 20 clients upload 6 × 8 MB
+// photos at once; and the p99 of GET / with and without 4 clients uploading
+// photo reports at the same time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -96,10 +98,28 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+function ownRss(pid: number, field: 'VmRSS' | 'VmHWM'): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** The server's processes: itself and its image workers (children). */
+function processesOf(pid: number): number[] {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+    return [pid, ...children];
+  } catch {
+    return [pid];
+  }
+}
+
+/** Resident memory of the server and its image workers together (VmHWM: the sum of each one's high-water mark). */
 function rssOf(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-  return kb * 1024;
+  return processesOf(pid).reduce((sum, p) => sum + ownRss(p, field), 0);
 }
 
 /** Photos whose display and forwarding copies are not made yet. */
@@ -242,6 +262,27 @@ async function main(): Promise<void> {
     const heavyArena = await heavyPhase({ MALLOC_ARENA_MAX: '2' });
     const heavyRun = heavyDefault.run;
 
+    // 4. The site while photos are worked on: GET / alone, then while 4 clients upload
+    // 3 × 3 MB photo reports, one after another, for the same time. Image work runs in
+    // its own process; the site's answers should barely notice.
+    const pageDir = freshDir();
+    const pages = await spawnAndWait(['api/server.ts'], { ...intakeEnv(pageDir), MALLOC_ARENA_MAX: '2' });
+    const pagePath = withSite ? '/' : '/api/reports/JB-2222-2222';
+    const pageOptions = { url: `${pages.url}${pagePath}`, connections: 1, duration: Math.max(seconds, 10) };
+    const quiet = await cannon(pageOptions);
+    const uploading = cannon({
+      url: `${pages.url}/api/reports`,
+      method: 'POST',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' },
+      body: photoBody,
+      connections: 4,
+      duration: Math.max(seconds, 10) + 2,
+    });
+    await new Promise((r) => setTimeout(r, 1000));
+    const busy = await cannon(pageOptions);
+    const uploads = await uploading;
+    await stop(pages.child);
+
     const ratio = text.requests.average / floorText.requests.average;
     const p95 = percentile(photoRun.latencies, 95);
     const verdict = (ok: boolean) => (ok ? 'meets target' : 'MISSES target');
@@ -254,12 +295,19 @@ async function main(): Promise<void> {
     row('intake, 3 × 3 MB JPEG, 5 conns', photoRun);
     row('intake, 6 × 8 MB JPEG, 20 at once', heavyRun);
     row('intake, 6 × 8 MB JPEG, 20 at once, MALLOC_ARENA_MAX=2', heavyArena.run);
+    row(`GET ${pagePath}, 1 conn, no uploads`, quiet);
+    row(`GET ${pagePath}, 1 conn, while 4 clients upload 3 × 3 MB reports`, busy);
+    row('  … those uploads', uploads);
     console.log('');
     console.log(`text-only intake / floor (medians of three rounds): ${text.requests.average.toFixed(0)} / ${floorText.requests.average.toFixed(0)} reports/s = ${(ratio * 100).toFixed(0)} % (target ≥ 50 %: ${verdict(ratio >= 0.5)})`);
     console.log(`3 × 3 MB photos at 5 concurrent: p95 ${ms(p95)} (target < 1000 ms: ${verdict(p95 < 1000)})`);
+    console.log(
+      `GET ${pagePath} p99: ${ms(quiet.latency.p99)} alone, ${ms(busy.latency.p99)} while 4 clients upload photo reports ` +
+        `(${(busy.latency.p99 / Math.max(quiet.latency.p99, 1)).toFixed(1)}×; p50 ${ms(quiet.latency.p50)} → ${ms(busy.latency.p50)}; ${uploads['2xx']} reports taken meanwhile)`,
+    );
     for (const [label, h] of [['glibc default', heavyDefault], ['MALLOC_ARENA_MAX=2', heavyArena]] as const) {
       console.log(
-        `server RSS, 20 × 6 × 8 MB at once (${label}): idle ${mb(h.idle)}, peak until the 20 answers ${mb(h.answered)}, ` +
+        `server + image worker RSS, 20 × 6 × 8 MB at once (${label}): idle ${mb(h.idle)}, peak until the 20 answers ${mb(h.answered)}, ` +
           `high-water mark until all 120 copies were made ${mb(h.hwm)} (target < 300 MB: ${verdict(h.hwm < 300 * 1024 * 1024)}); ` +
           `copies done ${h.deriveSeconds.toFixed(1)} s after the last answer`,
       );

@@ -2,7 +2,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { cleanText, fieldErrors, reportInputSchema, type FieldError, type ReportInput } from '../domain/report-input.ts';
 import { IntakeError, type IntakeErrorKind } from '../domain/intake-error.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../domain/idempotency-key.ts';
-import { contactDigest, reportDigest } from '../domain/report-digest.ts';
+import { reportDigest } from '../domain/report-digest.ts';
 import { routeReport, type Routing } from '../domain/route-report.ts';
 import { REPORT_STATUSES, statusOf, type TimelineEventType } from '../domain/report-status.ts';
 import { formatSecret, formatTrackingCode, normalizeSecret } from '../domain/tracking-code.ts';
@@ -223,7 +223,7 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
       startedOn: input.startedOn ?? null,
       receivedAt,
       photos: photos.map((p) => p.sha256),
-      contact: contactDigest(sealed),
+      contact: sealed !== undefined,
     };
     const digest = reportDigest(content);
     const report = {

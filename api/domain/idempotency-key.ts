@@ -33,13 +33,25 @@ function symbolEntropy(key: string): number {
   return bits;
 }
 
+/** True when some four characters recur three times or more ("abcd…abcd…abcd", a repeated word): no random key does. */
+function repeats(key: string): boolean {
+  const seen = new Map<string, number>();
+  for (let i = 0; i + 4 <= key.length; i += 1) {
+    const gram = key.slice(i, i + 4);
+    const n = (seen.get(gram) ?? 0) + 1;
+    if (n >= 3) return true;
+    seen.set(gram, n);
+  }
+  return false;
+}
+
 export type KeyVerdict = { ok: true } | { ok: false; code: 'invalid_idempotency_key' | 'weak_idempotency_key'; message: string };
 
 /**
  * Accepts a key of the right form that may carry 128 bits and looks drawn at
  * random: a random 32-digit hex key has about 3.6 bits per symbol, while
- * "aaaa…", "abab…" or a repeated word fall far below 3 and are refused. (No
- * test can prove randomness; this one refuses the keys people type.)
+ * "aaaa…" or "abab…" fall far below 3, and a repeated word recurs; both are
+ * refused. (No test can prove randomness; this one refuses the keys people type.)
  */
 export function checkIdempotencyKey(key: string): KeyVerdict {
   if (!IDEMPOTENCY_KEY_FORMAT.test(key)) {
@@ -49,7 +61,7 @@ export function checkIdempotencyKey(key: string): KeyVerdict {
       message: 'Idempotency-Key 应为 16 到 128 个字母、数字或 -_.: 字符；请使用至少 128 位的随机值，例如 32 位十六进制随机数或 UUID',
     };
   }
-  if (nominalBits(key) < MIN_KEY_BITS || symbolEntropy(key) < 3) {
+  if (nominalBits(key) < MIN_KEY_BITS || symbolEntropy(key) < 3 || repeats(key)) {
     return {
       ok: false,
       code: 'weak_idempotency_key',

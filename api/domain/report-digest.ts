@@ -12,13 +12,18 @@ export interface ReportContent {
   receivedAt: string;
   /** SHA-256 of each photo as sent, in order. */
   photos: readonly string[];
-  /** SHA-256 of the sealed contact (IV, tag, ciphertext), or null when the reporter left none. */
-  contact: string | null;
+  /**
+   * Whether the reporter left a contact. Its ciphertext is not bound: AES-GCM
+   * with the tracking code as associated data already tells a changed or moved
+   * one (the verifier opens each), and re-sealing under a new key must not break
+   * the record. A removed one is told by this flag.
+   */
+  contact: boolean;
 }
 
 /**
  * The digest a report's `received` event binds: change a word of the
- * description, a photo row or remove the sealed contact, and the digest no
+ * description, a photo row, or remove the sealed contact, and the digest no
  * longer matches the one in the authenticated timeline.
  */
 export function reportDigest(content: ReportContent): string {
@@ -36,10 +41,4 @@ export function reportDigest(content: ReportContent): string {
     content.contact,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
-}
-
-/** The digest of a sealed contact as stored. */
-export function contactDigest(sealed: { iv: Uint8Array; tag: Uint8Array; ciphertext: Uint8Array } | undefined): string | null {
-  if (!sealed) return null;
-  return createHash('sha256').update(sealed.iv).update(sealed.tag).update(sealed.ciphertext).digest('hex');
 }

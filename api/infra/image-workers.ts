@@ -36,7 +36,7 @@ interface Queued {
 interface Slot {
   child: ChildProcess;
   ready: Promise<void>;
-  busy?: { id: number; item: Queued; timer: NodeJS.Timeout } | undefined;
+  busy?: { id: number; item: Queued; timer: NodeJS.Timeout | undefined } | undefined;
 }
 
 /**
@@ -122,17 +122,20 @@ export function createImageWorkers(options: {
       const item = take();
       if (!item) return;
       const id = nextId++;
-      const timer = setTimeout(() => {
-        if (slot.busy?.id !== id) return;
-        slot.busy = undefined;
-        options.onEvent?.({ kind: 'timeout', op: item.job.op });
-        item.reject(new ImageJobFailed('timeout', `the job took longer than ${options.timeoutMs} ms`));
-        // The worker may be stuck inside libvips: only ending the process stops it.
-        slot.child.kill('SIGKILL');
-      }, options.timeoutMs);
-      slot.busy = { id, item, timer };
+      slot.busy = { id, item, timer: undefined };
       void slot.ready.then(() => {
-        if (slot.busy?.id === id) slot.child.send({ type: 'job', id, job: item.job });
+        const busy = slot.busy;
+        if (busy?.id !== id) return;
+        // The time limit counts from when the worker has the job, not from a replacement's start-up.
+        busy.timer = setTimeout(() => {
+          if (slot.busy?.id !== id) return;
+          slot.busy = undefined;
+          options.onEvent?.({ kind: 'timeout', op: item.job.op });
+          item.reject(new ImageJobFailed('timeout', `the job took longer than ${options.timeoutMs} ms`));
+          // The worker may be stuck inside libvips: only ending the process stops it.
+          slot.child.kill('SIGKILL');
+        }, options.timeoutMs);
+        slot.child.send({ type: 'job', id, job: item.job });
       });
     }
   }

@@ -37,6 +37,9 @@ export default function ReportForm({ categories, tiles }: Props) {
   async function send() {
     await photos.ready();
     await model.submit();
+    // A photo cut off on its way (the server checks that each decodes to the end) is read again from its file and sent once more.
+    const incomplete = model.status.value === 'failed' ? model.incompletePhotoIds() : [];
+    if (incomplete.length > 0 && (await photos.reread(incomplete))) await model.submit();
     // The draft goes before the receipt shows, so a tab closed on the receipt does not bring the report back.
     if (model.status.value === 'sent') await draft.discard().then(() => setDraftCleared(true));
     // After the error summary has rendered.

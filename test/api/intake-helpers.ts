@@ -144,7 +144,13 @@ export function rawRequest(url: string, options: { method?: string; path?: strin
   return new Promise((resolveAnswer, reject) => {
     const target = new URL(options.path ?? '/api/reports', url);
     const req = request(target, { method: options.method ?? 'POST', headers: options.headers });
+    let answered = false;
+    // A server that cuts the connection without answering (an idle upload) ends the request here.
+    req.on('close', () => {
+      if (!answered) reject(new Error('the server closed the connection without an answer'));
+    });
     req.on('response', (res) => {
+      answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => resolveAnswer({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
@@ -226,6 +232,18 @@ export async function queryStore<T>(dataDir: string, sql: string, params: unknow
   });
   try {
     return await new Promise<T[]>((ok, fail) => db.all(sql, params, (e: Error | null, rows: T[]) => (e ? fail(e) : ok(rows))));
+  } finally {
+    await new Promise<void>((ok) => db.close(() => ok()));
+  }
+}
+
+/** Runs one statement against the store's SQLite file (the service stopped, or beside it). */
+export async function runSql(dataDir: string, sql: string, params: unknown[] = []): Promise<void> {
+  const db = await new Promise<sqlite3.Database>((ok, fail) => {
+    const d = new sqlite3.Database(join(dataDir, 'portal.sqlite'), (e) => (e ? fail(e) : ok(d)));
+  });
+  try {
+    await new Promise<void>((ok, fail) => db.run(sql, params, (e: Error | null) => (e ? fail(e) : ok())));
   } finally {
     await new Promise<void>((ok) => db.close(() => ok()));
   }

@@ -136,6 +136,13 @@ describe('the record (执法全过程记录): authenticated, content-bound, anch
     }
   });
 
+  test("a sealed contact altered, or moved to another report, no longer opens and is found", async () => {
+    expect(await problemsAfter("UPDATE report_contacts SET ciphertext = x'00' || ciphertext WHERE report_id = 1")).toEqual([expect.stringMatching(/^report JB-.*: its sealed contact does not open/)]);
+    const moved = await problemsAfter('UPDATE report_contacts SET report_id = 2 WHERE report_id = 1');
+    expect(moved).toContainEqual(expect.stringMatching(/^report JB-.*: its sealed contact does not open/));
+    expect(moved).toContainEqual(expect.stringMatching(/^report JB-.*: its content, photos or contact differ/));
+  });
+
   test("a report moved to another office or status without an event is found", async () => {
     expect(await problemsAfter("UPDATE reports SET office_code = '990103' WHERE id = 1")).toEqual([expect.stringMatching(/^report JB-.*: status routed \/ office 990103 differ from its events \(routed \/ 990102\)/)]);
   });

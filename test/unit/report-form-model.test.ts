@@ -224,3 +224,24 @@ describe('retries', () => {
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('photos the server found incomplete', () => {
+  test('are named by their place in the form, replaced with a fresh read, and the report goes again', async () => {
+    const { model, sent } = modelWith([
+      { kind: 'rejected', httpStatus: 422, errors: [{ field: 'photos', code: 'photo_incomplete', message: '第 2 张照片：照片不完整（可能没有传完或已损坏），请重新选择这张照片再提交' }] },
+      { kind: 'created', receipt },
+    ]);
+    fillValid(model);
+    model.addPhotos([
+      { id: 'p1', name: 'a.jpg', blob: new Blob(['a']) },
+      { id: 'p2', name: 'b.jpg', blob: new Blob(['cut']) },
+    ]);
+    await model.submit();
+    expect(model.incompletePhotoIds()).toEqual(['p2']);
+    model.replacePhoto('p2', new Blob(['whole again']));
+    await model.submit();
+    expect(model.status.value).toBe('sent');
+    expect(await sent[1]?.photos[1]?.blob.text()).toBe('whole again');
+    expect(sent[1]?.photos.map((p) => p.id)).toEqual(['p1', 'p2']);
+  });
+});

@@ -208,6 +208,20 @@ export function createReportFormModel(options: ReportFormOptions) {
     photos.value = photos.value.filter((p) => p.id !== id);
   }
 
+  /** Puts a photo read again from its file in the place of the one the server found incomplete. */
+  function replacePhoto(id: string, blob: Blob): void {
+    photos.value = photos.value.map((p) => (p.id === id ? { ...p, blob } : p));
+  }
+
+  /** The photos the server refused as incomplete (cut off on the way), by their place in the form. */
+  function incompletePhotoIds(): string[] {
+    return errors.value
+      .filter((e) => e.field === 'photos' && e.code === 'photo_incomplete')
+      .map((e) => Number(/^第 (\d+) 张/.exec(e.message)?.[1]) - 1)
+      .map((i) => photos.value[i]?.id)
+      .filter((id): id is string => id !== undefined);
+  }
+
   function validate(): FieldError[] {
     const found = validateReport(fields.value, photos.value, options.categories);
     errors.value = found;
@@ -320,6 +334,8 @@ export function createReportFormModel(options: ReportFormOptions) {
     setLocation,
     addPhotos,
     removePhoto,
+    replacePhoto,
+    incompletePhotoIds,
     validate,
     submit,
     startNew,

@@ -5,8 +5,15 @@ import type { Receipt, ReportRequest, SendOutcome } from './report-form-model.ts
 // reporter on one bar of signal needs to see.
 
 const ENDPOINT = '/api/reports';
-/** Longer than the server's own request timeout, so a slow upload is cut by the server first. */
-const TIMEOUT_MS = 180_000;
+/**
+ * No total time limit: six photos over one bar of signal take many minutes and
+ * that is fine while bytes move. An upload that sends nothing for this long is
+ * given up (longer than the server's 30 s idle cut, so the server cuts first)
+ * and retried under the same key.
+ */
+const IDLE_MS = 45_000;
+/** Once every byte is sent, how long the server may take to check the photos and answer. */
+const ANSWER_MS = 150_000;
 
 export function sendReport(request: ReportRequest, onProgress: (loaded: number, total: number) => void): Promise<SendOutcome> {
   const body = new FormData();
@@ -18,15 +25,25 @@ export function sendReport(request: ReportRequest, onProgress: (loaded: number, 
     xhr.open('POST', ENDPOINT);
     xhr.setRequestHeader('Idempotency-Key', request.idempotencyKey);
     xhr.setRequestHeader('Accept', 'application/json');
-    xhr.timeout = TIMEOUT_MS;
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const watch = (ms: number) => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => xhr.abort(), ms);
+    };
     xhr.upload.onprogress = (event) => {
+      watch(IDLE_MS);
       if (event.lengthComputable) onProgress(event.loaded, event.total);
     };
-    const unavailable = () => resolve({ kind: 'unavailable' });
+    xhr.upload.onload = () => watch(ANSWER_MS);
+    const settle = (outcome: SendOutcome) => {
+      clearTimeout(watchdog);
+      resolve(outcome);
+    };
+    const unavailable = () => settle({ kind: 'unavailable' });
     xhr.onerror = unavailable;
-    xhr.ontimeout = unavailable;
     xhr.onabort = unavailable;
-    xhr.onload = () => resolve(readOutcome(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After')));
+    xhr.onload = () => settle(readOutcome(xhr.status, xhr.responseText, xhr.getResponseHeader('Retry-After')));
+    watch(IDLE_MS);
     xhr.send(body);
   });
 }

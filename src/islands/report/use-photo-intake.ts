@@ -14,6 +14,8 @@ export function usePhotoIntake(model: ReportFormModel) {
   const [suggestion, setSuggestion] = useState<GpsSuggestion | undefined>(undefined);
   /** Settles when every chosen photo is ready, so a submit never leaves one behind. */
   const ready = useRef<Promise<unknown>>(Promise.resolve());
+  /** The file each photo was made from (this page only; a restored draft has none). */
+  const sources = useRef(new Map<string, File>());
 
   function addFiles(files: File[]) {
     const room = Math.max(0, REPORT_LIMITS.maxPhotos - model.photos.value.length - processingCount.current);
@@ -31,6 +33,7 @@ export function usePhotoIntake(model: ReportFormModel) {
             refused.push(file.name);
             return;
           }
+          sources.current.set(prepared.photo.id, file);
           model.addPhotos([prepared.photo]);
           const { lat, lng } = model.fields.value;
           const alreadyThere = prepared.gps && lat === String(prepared.gps.lat) && lng === String(prepared.gps.lng);
@@ -49,5 +52,20 @@ export function usePhotoIntake(model: ReportFormModel) {
     ready.current = Promise.all([ready.current, job]).catch(() => undefined);
   }
 
-  return { processing, notice, suggestion, dismissSuggestion: () => setSuggestion(undefined), addFiles, ready: () => ready.current };
+  /**
+   * Reads photos again from the files they were chosen from, replacing what
+   * was to be sent; true when every one could be (their files are still at hand).
+   */
+  async function reread(ids: readonly string[]): Promise<boolean> {
+    let all = true;
+    for (const id of ids) {
+      const file = sources.current.get(id);
+      const prepared = file ? await preparePhoto(file, id) : undefined;
+      if (prepared) model.replacePhoto(id, prepared.photo.blob);
+      else all = false;
+    }
+    return all;
+  }
+
+  return { processing, notice, suggestion, dismissSuggestion: () => setSuggestion(undefined), addFiles, reread, ready: () => ready.current };
 }
