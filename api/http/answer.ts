@@ -20,7 +20,8 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
     'content-type': 'text/html; charset=utf-8',
     'content-length': Buffer.byteLength(html),
     'cache-control': 'no-store',
-    'referrer-policy': 'no-referrer',
+    // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the page's own form posts, which the origin policy refuses.
+    'referrer-policy': 'same-origin',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     ...headers,

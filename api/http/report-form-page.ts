@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { issueFormToken } from '../domain/form-token.ts';
 import { sendHtml } from './answer.ts';
 
-/** The empty token input the report form renders at build time (ReportForm.tsx). */
-const TOKEN_INPUT = /<input type="hidden" name="formToken" value=""\/?>/;
+/** The empty token input the report form renders at build time (ReportForm.tsx; the empty value may be rendered as a bare attribute). */
+const TOKEN_INPUT = /<input type="hidden" name="formToken" value(?:="")?\s*\/?>/;
 
 /**
  * GET /report/: the prerendered form with a fresh form token written into its

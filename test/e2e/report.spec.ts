@@ -393,6 +393,38 @@ test.describe('without JavaScript', () => {
   });
 });
 
+test.describe('without JavaScript, reloading the receipt', () => {
+  test('posts the form again with its token and shows the same receipt; the same report filed from another browser gets its own code', async ({ browser }) => {
+    const fileFrom = async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+      const page = await context.newPage();
+      await page.goto('/report/');
+      await expect(page.locator('input[name="formToken"]')).toHaveValue(/^[A-Za-z0-9_-]{22}\.[0-9a-z]+\.[A-Za-z0-9_-]{22}$/);
+      await page.getByLabel('非法占用土地').check();
+      await page.getByLabel('发生了什么').fill('同一份内容：村西头的耕地上有人连夜浇筑水泥地坪。');
+      await page.getByLabel('纬度').fill(String(DONGHU.lat));
+      await page.getByLabel('经度').fill(String(DONGHU.lng));
+      await page.getByRole('button', { name: '提交举报' }).click();
+      await expect(page.getByRole('heading', { name: '举报已收到' })).toBeVisible();
+      return { context, page, code: /JB-[0-9A-Z]{4}-[0-9A-Z]{4}/.exec(await page.locator('main').innerText())?.[0] };
+    };
+    const mine = await fileFrom();
+    const secret = /(?:[0-9A-Z]{4}-){6}[0-9A-Z]{4}/.exec(await mine.page.locator('main').innerText())?.[0];
+    expect(secret).toBeDefined();
+    // A reload of a POST's answer posts it again (the browser asks first; Playwright's reload confirms).
+    await mine.page.reload();
+    await expect(mine.page.getByRole('heading', { name: '举报已收到' })).toBeVisible();
+    const again = await mine.page.locator('main').innerText();
+    expect(again).toContain(mine.code ?? '?');
+    expect(again).toContain(secret ?? '?');
+    const theirs = await fileFrom();
+    expect(theirs.code).not.toBe(mine.code);
+    expect(await theirs.page.locator('main').innerText()).not.toContain(secret ?? '?');
+    await mine.context.close();
+    await theirs.context.close();
+  });
+});
+
 test.describe('without JavaScript, a refused report', () => {
   test('comes back as the result page listing every field at fault, with a way back and no axe violations', async ({ browser, page: checker }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
