@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 
 /** Per-address limits; Infinity when lifted (RATE_LIMIT=off, for load tests and benchmarks). */
@@ -49,6 +50,25 @@ export interface Config {
   photoStoreMaxBytes: number;
   /** pino level of the service log (stdout): trace … fatal, or silent. */
   logLevel: string;
+  outbox: {
+    /** How often the outbox looks for due messages. */
+    pollMs: number;
+    /** First wait after a transient failure (doubled each time, capped). */
+    retryBaseMs: number;
+    retryCapMs: number;
+    /** A message still undelivered this long after it was queued is dead. */
+    giveUpMs: number;
+    /** How long a claimed message is this process's before another may send it. */
+    leaseMs: number;
+    /** Photos attached to one e-mail at most (bytes); the rest are linked. */
+    attachmentBytes: number;
+  };
+  /** How often deadlines are checked (reminders, escalations, the daily summary). */
+  deadlineCheckMs: number;
+  /** How long office links stay good. */
+  officeLinkDays: number;
+  /** False runs the service without its background workers (outbox, deadlines): `npm run outbox` sends instead. */
+  workers: boolean;
 }
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
@@ -87,12 +107,23 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       trackingPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_TRACKING_PER_HOUR', 60),
     },
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-    imageWorkers: positiveInteger(env, 'IMAGE_WORKERS', 1),
+    imageWorkers: positiveInteger(env, 'IMAGE_WORKERS', Math.min(2, availableParallelism())),
     imageTimeoutMs: positiveInteger(env, 'IMAGE_TIMEOUT_MS', 15_000),
     uploadIdleTimeoutMs: positiveInteger(env, 'UPLOAD_IDLE_TIMEOUT_S', 30) * 1000,
     diskMinFreeBytes: wholeNumber(env, 'DISK_MIN_FREE_MB', 512, 0) * MB,
     photoStoreMaxBytes: wholeNumber(env, 'PHOTO_STORE_MAX_MB', 0, 0) * MB,
     logLevel: env.LOG_LEVEL || 'info',
+    outbox: {
+      pollMs: positiveInteger(env, 'OUTBOX_POLL_MS', 2_000),
+      retryBaseMs: positiveInteger(env, 'OUTBOX_RETRY_BASE_S', 60) * 1000,
+      retryCapMs: positiveInteger(env, 'OUTBOX_RETRY_CAP_S', 3_600) * 1000,
+      giveUpMs: positiveInteger(env, 'OUTBOX_GIVE_UP_HOURS', 72) * 3_600_000,
+      leaseMs: positiveInteger(env, 'OUTBOX_LEASE_S', 120) * 1000,
+      attachmentBytes: positiveInteger(env, 'MAIL_ATTACHMENT_MB', 15) * MB,
+    },
+    deadlineCheckMs: positiveInteger(env, 'DEADLINE_CHECK_S', 60) * 1000,
+    officeLinkDays: positiveInteger(env, 'OFFICE_LINK_DAYS', 30),
+    workers: env.WORKERS !== 'off',
   };
 }
 

@@ -1,30 +1,49 @@
-// The composition root: reads nothing itself but the configuration it is
-// given, builds the stores, keys, workers and use cases, and hands them to
-// the HTTP layer. Only this file knows both the use cases and the infrastructure.
-import { mkdirSync } from 'node:fs';
+// The composition root: from the configuration it is given, builds the keys,
+// stores, image workers, mailer, use cases and background workers, and hands
+// the use cases to the HTTP layer. Only this file knows both the use cases
+// and the infrastructure.
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DestinationStream } from 'pino';
 import type { Config } from './config.ts';
 import { ProblemList } from '../src/lib/content/content-error.ts';
+import { loadCalendar } from '../src/lib/content/load-calendar.ts';
 import { loadCategories } from '../src/lib/content/load-categories.ts';
 import { loadOffices } from '../src/lib/content/load-offices.ts';
 import { loadSite } from '../src/lib/content/load-site.ts';
+import { createWorkingCalendar } from '../src/lib/working-days.ts';
+import type { LeadDeadlines } from '../src/schemas/site.ts';
+import { deadlinesFrom } from './domain/deadlines.ts';
+import { REPORT_LIMITS } from './domain/report-input.ts';
 import { openDatabase } from './infra/database.ts';
 import { migrate } from './infra/migrations.ts';
 import { createDiskGuard } from './infra/disk-guard.ts';
 import { createImageWorkers } from './infra/image-workers.ts';
 import { loadKeyRing } from './infra/key-ring.ts';
+import { createLeadStore } from './infra/lead-store.ts';
 import { createServiceLog, type ServiceLog } from './infra/logger.ts';
+import { createFileMailer, createSmtpMailer } from './infra/mailer.ts';
+import { createOfficeLinks } from './infra/office-links.ts';
+import { createOutboxStore } from './infra/outbox-store.ts';
 import { createPhotoStore } from './infra/photo-store.ts';
 import { createRateLimiter } from './infra/rate-limiter.ts';
 import { createReportStore } from './infra/report-store.ts';
 import { sealLegacyPhotos } from './infra/seal-legacy-photos.ts';
 import { createTimeline } from './infra/timeline.ts';
 import { createTimelineAnchor } from './infra/timeline-anchor.ts';
+import { addInformation } from './app/add-information.ts';
+import { checkDeadlines, queueDailySummary, type DeadlineDeps } from './app/check-deadlines.ts';
 import { createPhotoDeriver } from './app/derive-photos.ts';
-import { REPORT_LIMITS } from './domain/report-input.ts';
+import { deliverDue, type DeliveryDeps } from './app/deliver-outbox.ts';
+import type { IntakeDeps } from './app/intake-deps.ts';
+import type { OfficeDeps } from './app/office-actions.ts';
+import type { Clock, LeadPolicy } from './app/ports.ts';
+import { submitReport } from './app/submit-report.ts';
 import { createServiceHandler, type ServiceHandler } from './http/service-handler.ts';
 import { createReportFormPage } from './http/report-form-page.ts';
+import { createPageRenderer } from './http/page-renderer.ts';
+import type { OfficeDirectory } from './http/office-pages.ts';
 
 const HOUR = 3600_000;
 
@@ -33,6 +52,12 @@ export interface Service {
   /** GET /report/ with a fresh form token; false when there is no built form to serve. */
   reportForm: ReturnType<typeof createReportFormPage>;
   log: ServiceLog;
+  /** One round of the outbox now (tests, `npm run outbox`). */
+  deliver(): Promise<Record<'sent' | 'retried' | 'dead' | 'skipped', number>>;
+  /** One check of the deadlines now. */
+  checkDeadlines(): Promise<{ reminded: number; escalated: number }>;
+  /** A signed link to an office's inbox (npm run office:link). */
+  officeLink(officeCode: string, options?: { reissue?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -41,17 +66,68 @@ export interface ServiceOptions {
   origins: () => readonly string[];
   /** Where the log goes (tests collect it); stdout by default. */
   logDestination?: DestinationStream;
+  /** The time (tests move it forward to see deadlines pass). */
+  clock?: Clock;
+}
+
+function mailDomain(from: string): string {
+  return /@([^>\s]+)>?$/.exec(from)?.[1] ?? 'localhost';
+}
+
+/** Repeats `work` every `ms` while the service runs, one run at a time. */
+function every(ms: number, work: () => Promise<unknown>, onError: (error: unknown) => void) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> | undefined;
+  let stopped = false;
+  const tick = () => {
+    if (stopped || running) return;
+    running = work()
+      .catch(onError)
+      .finally(() => {
+        running = undefined;
+        if (!stopped) timer = setTimeout(tick, ms);
+      });
+  };
+  timer = setTimeout(tick, 0);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
 }
 
 export async function createService(config: Config, options: ServiceOptions): Promise<Service> {
   // Every file the service creates is its user's alone (the database, photos, keys, mail).
   process.umask(0o077);
+  const clock: Clock = options.clock ?? { now: () => new Date() };
+  const now = () => clock.now();
 
   const problems = new ProblemList();
   const site = loadSite(config.contentDir, problems);
   const categories = loadCategories(config.contentDir, problems);
   const offices = loadOffices(config.contentDir, problems);
+  const calendarYears = loadCalendar(config.contentDir, problems);
   problems.throwIfAny();
+  const desk = offices.find((o) => o.role === 'desk');
+  const officeByCode = new Map(offices.map((o) => [o.code, o]));
+  const categoryName = (code: string) => categories.find((c) => c.code === code)?.name ?? code;
+  const officeName = (code: string | null) => (code ? (officeByCode.get(code)?.name ?? code) : '待分派');
+
+  const defaults: LeadDeadlines = site?.leads.deadlines ?? { acknowledgeWithinWorkingDays: 1, concludeWithinWorkingDays: 15, escalateAfterWorkingDays: 2 };
+  const policy: LeadPolicy = {
+    calendar: createWorkingCalendar(calendarYears),
+    deadlinesFor: (code) => {
+      const own = officeByCode.get(code)?.leadDeadlines ?? {};
+      return {
+        acknowledgeWithinWorkingDays: own.acknowledgeWithinWorkingDays ?? defaults.acknowledgeWithinWorkingDays,
+        concludeWithinWorkingDays: own.concludeWithinWorkingDays ?? defaults.concludeWithinWorkingDays,
+        escalateAfterWorkingDays: own.escalateAfterWorkingDays ?? defaults.escalateAfterWorkingDays,
+      };
+    },
+    basis: site?.leads.basis ?? '本机关线索办理规定（地方实践）',
+  };
 
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const keys = loadKeyRing(config.secretsDir, config.reporterKey, join(config.dataDir, 'secrets'));
@@ -73,45 +149,128 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const disk = createDiskGuard({ dir: config.dataDir, minFreeBytes: config.diskMinFreeBytes, maxStoredBytes: config.photoStoreMaxBytes, storedBytes: stored?.bytes ?? 0 });
 
   const anchor = createTimelineAnchor(config.anchorFile, keys);
-  const store = createReportStore(db, createTimeline(keys, anchor));
-  const now = () => new Date();
-  const deriver = createPhotoDeriver({
-    store,
-    photos,
-    concurrency: config.imageWorkers,
-    now,
-    onUnreadable: (reason) => log.security({ event: 'photo_unreadable', reason }),
-  });
+  const timeline = createTimeline(keys, anchor);
+  const domain = mailDomain(config.mailFrom);
+  const store = createReportStore(db, timeline, domain);
+  const leads = createLeadStore(db, timeline, { mailDomain: domain, deadlines: (code, assignedAt) => deadlinesFrom(policy.calendar, assignedAt, policy.deadlinesFor(code)) });
+  const outbox = createOutboxStore(db, randomBytes(6).toString('hex'), config.outbox.leaseMs);
+  const links = createOfficeLinks(db, keys, { publicUrl: config.publicUrl, days: config.officeLinkDays });
+  const mailer = config.smtpUrl
+    ? createSmtpMailer(config.smtpUrl)
+    : createFileMailer(join(config.dataDir, 'mail'), (path) => log.logger.info({ path }, 'mail written (no SMTP_URL set)'));
+
+  const deriver = createPhotoDeriver({ store, photos, concurrency: config.imageWorkers, now, onUnreadable: (reason) => log.security({ event: 'photo_unreadable', reason }) });
   // Copies a killed process never made are made now.
   deriver.kick();
 
+  const intake: IntakeDeps = { store, photos, deriver, offices, categories, keys, policy, hotline: site?.contacts.hotline ?? '12336', regionName: site?.regionName ?? '本市', now };
+  const officeDeps: OfficeDeps = { leads, clock, keys, offices };
+  const delivery: DeliveryDeps = {
+    outbox,
+    leads,
+    mailer,
+    clock,
+    keys,
+    links,
+    policy,
+    mail: { from: config.mailFrom, authority: site?.authority ?? '', publicUrl: config.publicUrl, categoryName, officeName, attachmentLimit: config.outbox.attachmentBytes },
+    office: (code) => {
+      const office = code ? officeByCode.get(code) : undefined;
+      return office ? { code: office.code, name: office.name, email: office.email, role: office.role } : undefined;
+    },
+    deskCode: desk?.code,
+    adminEmail: config.adminEmail,
+    copyPath: photos.copyPath,
+    fileSize: (path) => statSync(path).size,
+    retry: { baseMs: config.outbox.retryBaseMs, capMs: config.outbox.retryCapMs, giveUpMs: config.outbox.giveUpMs },
+    log: {
+      // Never an address a reporter gave: only the row, its kind and the server's answer.
+      sent: (row, response) => log.logger.info({ outbox: row.id, kind: row.kind, messageId: row.message_id, response: response.slice(0, 120) }, 'mail sent'),
+      failed: (row, error, dead) => log.logger.warn({ outbox: row.id, kind: row.kind, attempts: row.attempts, error: error.slice(0, 200), dead }, dead ? 'mail given up' : 'mail failed, will retry'),
+    },
+  };
+  const deadlineDeps: DeadlineDeps = { leads, outbox, clock, policy, deskCode: desk?.code, officeName, chainHead: leads.chainHead, adminEmail: config.adminEmail };
+  const deliver = async () => {
+    const totals = { sent: 0, retried: 0, dead: 0, skipped: 0 };
+    // Until nothing is due: a burst of leads drains at once rather than one batch a poll.
+    for (;;) {
+      const round = await deliverDue(delivery);
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += round[k];
+      if (round.sent + round.retried + round.dead + round.skipped === 0) return totals;
+    }
+  };
+  const deadlines = async () => {
+    const result = await checkDeadlines(deadlineDeps);
+    await queueDailySummary(deadlineDeps);
+    return result;
+  };
+  const background = config.workers
+    ? [
+        every(config.outbox.pollMs, deliver, (error) => log.logger.error({ error: String(error) }, 'outbox round failed')),
+        every(config.deadlineCheckMs, deadlines, (error) => log.logger.error({ error: String(error) }, 'deadline check failed')),
+      ]
+    : [];
+
+  const counties = offices.filter((o) => o.role === 'county');
+  const dir: OfficeDirectory = {
+    officeName,
+    categoryName,
+    counties: counties.map((o) => ({ code: o.code, name: o.name })),
+    boundaryOf: (code) => (code ? officeByCode.get(code)?.boundaryWgs84 : undefined),
+    deadlineBasis: policy.basis,
+  };
+  const page = createPageRenderer(config.distDir);
   const handle = createServiceHandler({
     intake: {
-      store,
-      photos,
-      deriver,
-      offices,
-      categories,
-      keys,
-      hotline: site?.contacts.hotline ?? '12336',
-      regionName: site?.regionName ?? '本市',
-      now,
+      intake,
+      receiver: photos,
+      addInformation: (input) => addInformation({ ...intake, leads }, input),
+      distDir: config.distDir,
+      trustProxy: config.trustProxy,
+      origins: options.origins,
+      reportLimiter: createRateLimiter(config.rateLimits.reportsPerHour, HOUR),
+      trackingLimiter: createRateLimiter(config.rateLimits.trackingPerHour, HOUR),
+      disk,
+      log,
+      uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
     },
-    distDir: config.distDir,
-    trustProxy: config.trustProxy,
-    origins: options.origins,
-    reportLimiter: createRateLimiter(config.rateLimits.reportsPerHour, HOUR),
-    trackingLimiter: createRateLimiter(config.rateLimits.trackingPerHour, HOUR),
-    disk,
-    log,
-    uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
+    office: {
+      office: officeDeps,
+      leads,
+      outbox,
+      photos,
+      receiver: photos,
+      links,
+      keys,
+      policy,
+      dir,
+      categories,
+      page,
+      origins: options.origins,
+      secureCookies: config.publicUrl.startsWith('https:'),
+      register: async (submission) => {
+        const result = await submitReport(intake, submission);
+        return { ...result, leadId: result.leadId, officeCode: result.receipt.office?.code ?? null };
+      },
+      uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
+    },
+    leadPages: { leads, policy, clock, page, counties: counties.map((o) => ({ code: o.code, name: o.name, areaName: o.areaName })), categoryName },
+    page,
   });
 
   return {
     handle,
     reportForm: createReportFormPage({ distDir: config.distDir, formKey: keys.current.key('form'), now }),
     log,
+    deliver,
+    checkDeadlines: deadlines,
+    async officeLink(officeCode, linkOptions = {}) {
+      if (!officeByCode.has(officeCode)) throw new Error(`Expected the code of an office in content/offices; got "${officeCode}".`);
+      if (linkOptions.reissue) await links.reissue(officeCode, now());
+      return links.inboxUrl(officeCode, now());
+    },
     async close() {
+      for (const worker of background) await worker.stop();
       await deriver.close();
       await workers.close();
       await anchor.flush();

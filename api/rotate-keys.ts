@@ -12,7 +12,7 @@ import { readConfig } from './config.ts';
 import { openDatabase } from './infra/database.ts';
 import { migrate } from './infra/migrations.ts';
 import { CURRENT_KEY_FILE, RETIRED_DIR, loadKeyRing, masterKey, parseKey, writeNewKeyFile, type KeyRing } from './infra/key-ring.ts';
-import { openContact, sealContact } from './infra/contact-cipher.ts';
+import { openContact, sealContact } from './domain/contact-seal.ts';
 import { isSealed, openBytes, sealBytes, sealedKeyId } from './infra/sealed-bytes.ts';
 import { fsyncDir, writeSynced } from './infra/durable-write.ts';
 import { ORIGINAL_AAD } from './infra/photo-store.ts';

@@ -3,20 +3,23 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { astroEntry, readConfig, type Config } from './config.ts';
-import { createService } from './main.ts';
+import { createService, type Service } from './main.ts';
 import { allowedOrigins } from './http/origin-policy.ts';
+import { SERVICE_PREFIXES } from './http/service-handler.ts';
+import type { Clock } from './app/ports.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
 
 export interface RunningServer {
   server: Server;
+  /** The service itself (one outbox round, a deadline check, office links). */
+  service: Service;
   /** The port actually bound (useful with PORT=0 in tests). */
   port: number;
   url: string;
   close(): Promise<void>;
 }
 
-const SERVICE_PREFIXES = ['/api/', '/open311/'];
 
 /**
  * One process, one port: the reporting service's own routes (streamed, never
@@ -30,6 +33,8 @@ export interface ServerOptions {
   site?: boolean;
   /** Where the service log goes (tests collect it); stdout by default. */
   logDestination?: DestinationStream;
+  /** The time (tests move it forward to see deadlines pass). */
+  clock?: Clock;
 }
 
 const noSite: NodeHandler = (_req, res) => {
@@ -51,6 +56,7 @@ export async function startServer(config: Config = readConfig(), options: Server
   const service = await createService(config, {
     origins: () => allowedOrigins(config.publicUrl, config.publicUrlExplicit, port),
     ...(options.logDestination ? { logDestination: options.logDestination } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
 
   const server = createServer((req, res) => {
@@ -90,14 +96,20 @@ export async function startServer(config: Config = readConfig(), options: Server
   });
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : config.port;
+  let closing: Promise<void> | undefined;
   return {
     server,
+    service,
     port,
     url: `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`,
-    async close() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await service.close();
+    close() {
+      // Once: a second call waits for the first.
+      closing ??= (async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        await service.close();
+      })();
+      return closing;
     },
   };
 }

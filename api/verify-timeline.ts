@@ -9,7 +9,10 @@ import sqlite3 from 'sqlite3';
 import { readConfig } from './config.ts';
 import { findChainFault, type StoredLink } from './domain/timeline-link.ts';
 import { reportDigest } from './domain/report-digest.ts';
-import { openContact } from './infra/contact-cipher.ts';
+import { stateOf } from './domain/lead-state.ts';
+import type { TimelineEventType } from './domain/report-status.ts';
+import { additionDigest } from './app/add-information.ts';
+import { openContact } from './domain/contact-seal.ts';
 import { loadKeyRing, type KeyRing } from './infra/key-ring.ts';
 import { readAnchor } from './infra/timeline-anchor.ts';
 
@@ -37,6 +40,11 @@ interface ReportRow {
   status: string;
   office_code: string | null;
   photo_count: number;
+  acknowledged_at: string | null;
+  concluded_at: string | null;
+  outcome: string | null;
+  public_summary: string | null;
+  supervised_at: string | null;
 }
 
 export interface Verification {
@@ -48,23 +56,6 @@ export interface Verification {
 
 function all<T>(db: sqlite3.Database, sql: string): Promise<T[]> {
   return new Promise((ok, fail) => db.all(sql, (e: Error | null, rows: T[]) => (e ? fail(e) : ok(rows))));
-}
-
-/** What the events of one report say its office and status are now. */
-function stateFromEvents(events: readonly EventRow[]): { status: string | undefined; officeCode: string | null | undefined } {
-  let status: string | undefined;
-  let officeCode: string | null | undefined;
-  for (const event of events) {
-    const data = JSON.parse(event.data) as { officeCode?: string | null };
-    if (event.type === 'routed') {
-      status = 'routed';
-      officeCode = data.officeCode ?? null;
-    } else if (event.type === 'unrouted') {
-      status = 'unrouted';
-      officeCode = null;
-    }
-  }
-  return { status, officeCode };
 }
 
 /** Checks the store read-only. */
@@ -96,7 +87,8 @@ export async function verifyTimeline(dataDir: string, keys: KeyRing, anchorFile:
     }
 
     const reports = await all<ReportRow>(db, 'SELECT * FROM reports ORDER BY id');
-    const photos = await all<{ report_id: number; position: number; original_sha256: string }>(db, 'SELECT report_id, position, original_sha256 FROM photos ORDER BY report_id, position');
+    const photos = await all<{ report_id: number; position: number; original_sha256: string; addition_id: number | null }>(db, 'SELECT report_id, position, original_sha256, addition_id FROM photos ORDER BY report_id, position');
+    const additions = new Map((await all<{ id: number; report_id: number; text: string; received_at: string }>(db, 'SELECT * FROM report_additions')).map((a) => [a.id, a]));
     const contacts = await all<{ report_id: number; key_id: string; iv: Buffer; tag: Buffer; ciphertext: Buffer }>(db, 'SELECT * FROM report_contacts');
     const eventsOf = Map.groupBy(events, (e) => e.report_id);
     const photosOf = Map.groupBy(photos, (p) => p.report_id);
@@ -119,7 +111,7 @@ export async function verifyTimeline(dataDir: string, keys: KeyRing, anchorFile:
         address: report.address,
         startedOn: report.started_on,
         receivedAt: report.received_at,
-        photos: (photosOf.get(report.id) ?? []).map((p) => p.original_sha256),
+        photos: (photosOf.get(report.id) ?? []).filter((p) => p.addition_id === null).map((p) => p.original_sha256),
         contact: contactOf.has(report.id),
       });
       if (digest !== bound) problems.push(`report ${report.tracking_code}: its content, photos or contact differ from what its received event bound`);
@@ -133,9 +125,29 @@ export async function verifyTimeline(dataDir: string, keys: KeyRing, anchorFile:
           problems.push(`report ${report.tracking_code}: its sealed contact does not open (changed, moved from another report, or sealed with a key not in the key ring)`);
         }
       }
-      const state = stateFromEvents(own);
-      if (state.status !== undefined && (state.status !== report.status || (state.officeCode ?? null) !== report.office_code)) {
-        problems.push(`report ${report.tracking_code}: status ${report.status} / office ${report.office_code ?? '—'} differ from its events (${state.status} / ${state.officeCode ?? '—'})`);
+      // The stored state must be what the events say.
+      const state = stateOf(own.map((e) => ({ type: e.type as TimelineEventType, data: e.data, at: e.at })));
+      const columns: [string, unknown, unknown][] = [
+        ['status', report.status, state.status],
+        ['office', report.office_code, state.officeCode],
+        ['acknowledged', report.acknowledged_at, state.acknowledgedAt],
+        ['concluded', report.concluded_at, state.concludedAt],
+        ['outcome', report.outcome, state.outcome],
+        ['summary', report.public_summary, state.publicSummary],
+        ['supervised', report.supervised_at, state.supervisedAt],
+      ];
+      const differ = columns.filter(([, stored, derived]) => (stored ?? null) !== (derived ?? null));
+      if (differ.length > 0) {
+        problems.push(`report ${report.tracking_code}: ${differ.map(([name, stored, derived]) => `${name} ${String(stored ?? '—')} differs from its events (${String(derived ?? '—')})`).join('; ')}`);
+      }
+      // Each addition the reporter made matches the digest its event binds.
+      for (const event of own.filter((e) => e.type === 'info-added')) {
+        const data = JSON.parse(event.data) as { additionId?: number; digest?: string };
+        const addition = data.additionId === undefined ? undefined : additions.get(data.additionId);
+        const added = (photosOf.get(report.id) ?? []).filter((p) => p.addition_id === data.additionId).map((p) => p.original_sha256);
+        if (!addition || addition.report_id !== report.id || additionDigest(addition.text, addition.received_at, added) !== data.digest) {
+          problems.push(`report ${report.tracking_code}: the information added at ${event.at} differs from what its event bound`);
+        }
       }
     }
     const known = new Set(reports.map((r) => r.id));

@@ -1,6 +1,7 @@
-import { UnreadablePhoto, type PhotoStore } from '../infra/photo-store.ts';
-import type { ReportStore } from '../infra/report-store.ts';
-import { createSemaphore } from '../infra/semaphore.ts';
+import { UnreadablePhoto } from '../domain/photos.ts';
+import type { PhotoStore, ReportStore } from './ports.ts';
+
+import { createSemaphore } from './semaphore.ts';
 
 export interface PhotoDeriver {
   /** There may be new work: start if idle. */

@@ -1,11 +1,10 @@
 import type { Category } from '../../src/schemas/category.ts';
 import type { RoutableOffice } from '../domain/route-report.ts';
-import type { PhotoStore } from '../infra/photo-store.ts';
+import type { KeyRing } from '../domain/keys.ts';
 import type { PhotoDeriver } from './derive-photos.ts';
-import type { ReportStore } from '../infra/report-store.ts';
-import type { KeyRing } from '../infra/key-ring.ts';
+import type { LeadPolicy, PhotoStore, ReportStore } from './ports.ts';
 
-/** What the intake use cases need, handed in by the server at start. */
+/** What the intake use cases need, handed in by the composition root. */
 export interface IntakeDeps {
   store: ReportStore;
   photos: PhotoStore;
@@ -14,6 +13,7 @@ export interface IntakeDeps {
   offices: readonly RoutableOffice[];
   categories: readonly Category[];
   keys: KeyRing;
+  policy: LeadPolicy;
   /** The national reporting hotline named when a point is outside the area (12336). */
   hotline: string;
   /** The authority's area, e.g. 示范市, named in the same message. */

@@ -4,12 +4,16 @@ import { IntakeError, type IntakeErrorKind } from '../domain/intake-error.ts';
 import { IDEMPOTENCY_WINDOW_MS } from '../domain/idempotency-key.ts';
 import { reportDigest } from '../domain/report-digest.ts';
 import { routeReport, type Routing } from '../domain/route-report.ts';
-import { REPORT_STATUSES, statusOf, type TimelineEventType } from '../domain/report-status.ts';
+import { REPORT_STATUSES, statusOf } from '../domain/report-status.ts';
+import { deadlinesFrom } from '../domain/deadlines.ts';
 import { formatSecret, formatTrackingCode, normalizeSecret } from '../domain/tracking-code.ts';
-import { hasContact, sealContact } from '../infra/contact-cipher.ts';
-import type { InspectedPhoto, ReceivedPhoto } from '../infra/photo-store.ts';
-import { storageError } from '../infra/storage-error.ts';
-import { DuplicateIdempotencyKey, DuplicateTrackingCode, type ReportRow } from '../infra/report-store.ts';
+import { hasContact, sealContact } from '../domain/contact-seal.ts';
+import type { InspectedPhoto, ReceivedPhoto } from '../domain/photos.ts';
+import { storageError } from '../domain/storage-error.ts';
+import { DuplicateIdempotencyKey, DuplicateTrackingCode } from '../domain/store-errors.ts';
+import type { ReportRow } from '../domain/records.ts';
+import type { LeadSource } from '../domain/report-status.ts';
+import type { NewEvent, NewOutboxRow } from './ports.ts';
 import type { IntakeDeps, Receipt } from './intake-deps.ts';
 
 /** A parsed request: text fields, photos already streamed to temp files, and the client's retry key. */
@@ -22,12 +26,16 @@ export interface Submission {
    * Undefined: every post is a new report.
    */
   idempotencyKey: string | undefined;
+  /** Where the lead comes from: the public or the media through the form (default), or an office's own work. */
+  source?: { kind: LeadSource; ref?: string | undefined; registeredBy: string } | undefined;
 }
 
 /** The result, and whether anything was stored (a filled honeypot stores nothing). */
 export interface SubmitResult {
   receipt: Receipt;
   stored: boolean;
+  /** The lead's id in the store (undefined when nothing was stored). */
+  leadId?: number | undefined;
 }
 
 /** SHA-256 of the secret as typed back (normalised); the only form in which it is kept. */
@@ -148,7 +156,7 @@ async function validate(deps: IntakeDeps, submission: Submission): Promise<{ inp
   return { input: parsed.data, routing, photos };
 }
 
-function eventsFor(routing: Routing, category: string, digest: string, at: string): { type: TimelineEventType; data: Record<string, unknown>; at: string }[] {
+function eventsFor(routing: Routing, category: string, digest: string, at: string): NewEvent[] {
   const received = { type: 'received' as const, data: { category, digest }, at };
   if (routing.kind === 'routed') return [received, { type: 'routed', data: { officeCode: routing.office.code, officeName: routing.office.name }, at }];
   const desk = routing.kind === 'unrouted' ? routing.desk : undefined;
@@ -184,7 +192,11 @@ function decoyReceipt(deps: IntakeDeps, routing: Routing, photos: readonly Inspe
  * copies are made after the answer. Temp files are the caller's to discard.
  */
 export async function submitReport(deps: IntakeDeps, submission: Submission): Promise<SubmitResult> {
-  const { input, routing, photos } = await validate(deps, submission);
+  const validated = await validate(deps, submission);
+  const { input, photos } = validated;
+  // A lead an office registers from its own work, with no point, stays with that office.
+  const registrar = deps.offices.find((o) => o.code === submission.source?.registeredBy && o.role === 'county');
+  const routing: Routing = validated.routing.kind === 'unrouted' && validated.routing.reason === 'no-point' && registrar ? { kind: 'routed', office: registrar } : validated.routing;
   const fingerprint = contentFingerprint(deps, input, photos);
   const keyHash = submission.idempotencyKey === undefined ? null : boundKey(deps, submission.idempotencyKey, fingerprint);
   if (cleanText(submission.fields.website ?? '') !== '') return decoyReceipt(deps, routing, photos, keyHash);
@@ -201,6 +213,12 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
   const secret = secretFor(deps, keyHash);
   const status = statusOf(routing);
   const officeCode = routing.kind === 'routed' ? routing.office.code : null;
+  const deadlines = officeCode ? deps.policy.deadlinesFor(officeCode) : undefined;
+  const due = officeCode && deadlines ? deadlinesFrom(deps.policy.calendar, receivedAt, deadlines) : undefined;
+  const source: LeadSource = submission.source?.kind ?? (input.journalist ? 'media' : 'public');
+  // The lead goes by e-mail to its county office, or to the desk that assigns the unrouted ones.
+  const recipient = officeCode ?? (routing.kind === 'unrouted' ? (routing.desk?.code ?? null) : null);
+  const outbox: NewOutboxRow[] = recipient ? [{ kind: 'forward-lead', reportId: null, officeCode: recipient }] : [];
   const contact = {
     name: input.name,
     phone: input.phone,
@@ -243,17 +261,22 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
       routing: routing.kind === 'routed' ? ('county' as const) : routing.kind === 'unrouted' ? routing.reason : ('no-county' as const),
       photo_count: photos.length,
       received_at: receivedAt,
+      source,
+      source_ref: submission.source?.ref ?? null,
+      registered_by: submission.source?.registeredBy ?? null,
+      assigned_at: officeCode ? receivedAt : null,
+      acknowledged_at: null,
+      concluded_at: null,
+      outcome: null,
+      public_summary: null,
+      supervised_at: null,
+      acknowledge_by: due?.acknowledgeBy ?? null,
+      conclude_by: due?.concludeBy ?? null,
     };
     try {
-      await deps.store.insert({
-        report,
-        photos: newPhotos,
-        contact: sealed,
-        events: eventsFor(routing, input.category, digest, receivedAt),
-        outboxOfficeCode: officeCode ?? (routing.kind === 'unrouted' ? (routing.desk?.code ?? null) : null),
-      });
+      const leadId = await deps.store.insert({ report, photos: newPhotos, contact: sealed, events: eventsFor(routing, input.category, digest, receivedAt), outbox });
       if (photos.length > 0) deps.deriver.kick();
-      return { receipt: receiptOf(deps, report, secret, content.photos), stored: true };
+      return { receipt: receiptOf(deps, report, secret, content.photos), stored: true, leadId };
     } catch (error) {
       if (error instanceof DuplicateTrackingCode && attempt < 5) continue;
       if (error instanceof DuplicateIdempotencyKey && keyHash) {
@@ -268,5 +291,5 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
 
 async function replay(deps: IntakeDeps, row: ReportRow, keyHash: string): Promise<SubmitResult> {
   const photos = await deps.store.photos(row.id);
-  return { receipt: receiptOf(deps, row, secretFor(deps, keyHash), photos.map((p) => p.original_sha256)), stored: true };
+  return { receipt: receiptOf(deps, row, secretFor(deps, keyHash), photos.map((p) => p.original_sha256)), stored: true, leadId: row.id };
 }

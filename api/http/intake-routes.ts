@@ -12,13 +12,19 @@ import type { RateLimiter } from '../infra/rate-limiter.ts';
 import { STATUS_OF, closeAfterAnswer, errorHeaders, sendError, sendHtml } from './answer.ts';
 import { isForeignBrowserPost } from './origin-policy.ts';
 import { prefersHtml } from './negotiate.ts';
-import { parseSubmission } from './parse-submission.ts';
+import { parseSubmission, type PhotoReceiver } from './parse-submission.ts';
+import type { AdditionInput } from '../app/add-information.ts';
 import { REPORT_RESULT, TRACK_RESULT, renderResultPage, type ResultTemplate } from './result-page.ts';
 import { errorsFragment, receiptFragment, trackFragment } from './render-fragments.ts';
 import { sendJson } from './send.ts';
+import { escapeHtml } from '../domain/escape-html.ts';
 
 export interface IntakeRouteDeps {
   intake: IntakeDeps;
+  /** The photo store's receiving side: uploads stream into it. */
+  receiver: PhotoReceiver;
+  /** Adds a reporter's information to their lead. */
+  addInformation(input: AdditionInput): Promise<{ trackingCode: string }>;
   /** Where the site's build is (for the pages answered to forms posted without JavaScript). */
   distDir: string;
   trustProxy: boolean;
@@ -112,7 +118,7 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
     checkRate(req, deps.reportLimiter, deps, 'POST /api/reports');
     const declared = Number(req.headers['content-length']);
     disk = await deps.disk.reserve(Number.isFinite(declared) ? declared : undefined);
-    const body = await parseSubmission(req, deps.intake.photos, undefined, disk, deps.uploadIdleTimeoutMs);
+    const body = await parseSubmission(req, deps.receiver, undefined, disk, deps.uploadIdleTimeoutMs);
     tempPaths = body.photos.map((p) => p.tempPath);
     const idempotencyKey = retryKey(req, body.fields, deps);
     const result = await submitReport(deps.intake, { fields: body.fields, photos: body.photos, idempotencyKey });
@@ -129,7 +135,7 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
     await answerError(req, res, deps, error, REPORT_RESULT, back);
   } finally {
     disk?.release();
-    await deps.intake.photos.discard(tempPaths);
+    await deps.receiver.discard(tempPaths);
   }
 }
 
@@ -178,7 +184,7 @@ export async function postTrack(req: IncomingMessage, res: ServerResponse, deps:
   try {
     checkOrigin(req, deps, 'POST /api/reports/track');
     checkRate(req, deps.trackingLimiter, deps, 'POST /api/reports/track');
-    const body = await parseSubmission(req, deps.intake.photos, {
+    const body = await parseSubmission(req, deps.receiver, {
       fields: 10,
       fieldBytes: 1024,
       photos: 0,
@@ -198,5 +204,44 @@ export async function postTrack(req: IncomingMessage, res: ServerResponse, deps:
     if (!(error instanceof IntakeError)) throw error;
     if (error.kind === 'malformed') logRefusal(req, deps, 'POST /api/reports/track', error);
     await answerError(req, res, deps, error, TRACK_RESULT, back);
+  }
+}
+
+/**
+ * POST /api/reports/{code}/additions (Authorization: Bearer <secret>) and
+ * POST /api/reports/track/additions (the tracking page's form, with its
+ * short-lived token): the reporter adds text and photos to an open lead, with
+ * the same limits and checks as a report.
+ */
+export async function postAddition(req: IncomingMessage, res: ServerResponse, deps: IntakeRouteDeps, segment: string | undefined): Promise<void> {
+  const back = { href: '/track/', text: '返回查询' };
+  let tempPaths: string[] = [];
+  let disk: DiskReservation | undefined;
+  try {
+    checkOrigin(req, deps, 'POST /api/reports/additions');
+    checkRate(req, deps.reportLimiter, deps, 'POST /api/reports/additions');
+    const declared = Number(req.headers['content-length']);
+    disk = await deps.disk.reserve(Number.isFinite(declared) ? declared : undefined);
+    const body = await parseSubmission(req, deps.receiver, undefined, disk, deps.uploadIdleTimeoutMs);
+    tempPaths = body.photos.map((p) => p.tempPath);
+    const code = segment === undefined ? undefined : decodeSegment(segment);
+    const result = await deps.addInformation({
+      ...(segment === undefined ? { token: body.fields.token ?? '' } : { trackingCode: code ?? '', secret: bearer(req) }),
+      fields: body.fields,
+      photos: body.photos,
+    });
+    deps.disk.stored(body.photos.reduce((sum, p) => sum + p.bytes, 0));
+    if (prefersHtml(req.headers)) {
+      const fragment = `<section class="notice" role="status"><h2>补充的情况已收到</h2><p>已转告承办单位。凭查询码 <code>${escapeHtml(result.trackingCode)}</code> 和查询密钥可以随时查看办理进展。</p><p><a href="/track/">查询办理进展</a></p></section>`;
+      sendHtml(res, 201, await renderResultPage(deps.distDir, TRACK_RESULT, '补充情况', fragment));
+    } else sendJson(res, 201, { trackingCode: result.trackingCode });
+  } catch (error) {
+    if (!(error instanceof IntakeError)) throw error;
+    if (error.kind === 'not-found') deps.log.security({ event: 'tracking_failed', client: deps.log.pseudonym(clientAddress(req, deps.trustProxy)) });
+    logRefusal(req, deps, 'POST /api/reports/additions', error);
+    await answerError(req, res, deps, error, TRACK_RESULT, back);
+  } finally {
+    disk?.release();
+    await deps.receiver.discard(tempPaths);
   }
 }

@@ -3,7 +3,7 @@ import busboy from 'busboy';
 import { IntakeError, fieldError } from '../domain/intake-error.ts';
 import { REPORT_LIMITS } from '../domain/report-input.ts';
 import type { DiskReservation } from '../infra/disk-guard.ts';
-import type { PhotoStore, ReceivedPhoto } from '../infra/photo-store.ts';
+import type { ReceivedPhoto } from '../domain/photos.ts';
 import { boundaryOf, partHeaderCheck } from './part-header-check.ts';
 
 /** Bounds on one request body, checked while it streams. */
@@ -26,9 +26,18 @@ export const DEFAULT_BODY_LIMITS: BodyLimits = {
   bodyBytes: REPORT_LIMITS.maxPhotos * REPORT_LIMITS.photoMaxBytes + 1024 * 1024,
 };
 
+/** Where uploaded photos go as they stream in (the photo store's receiving side). */
+export interface PhotoReceiver {
+  receive(stream: import('node:stream').Readable, truncated: () => boolean, field: string, disk?: DiskReservation): Promise<ReceivedPhoto | undefined>;
+  discard(paths: readonly string[]): Promise<void>;
+}
+
 /** A body read in full: text fields and photos waiting in temp files. */
 export interface ParsedBody {
+  /** The first value of each text field. */
   fields: Record<string, string>;
+  /** Every value of each text field, for the few that repeat (checkboxes). */
+  all: Record<string, string[]>;
   photos: ReceivedPhoto[];
 }
 
@@ -45,7 +54,7 @@ function tooLarge(field: string, code: string, message: string): IntakeError {
  */
 export function parseSubmission(
   req: IncomingMessage,
-  photoStore: PhotoStore,
+  photoStore: PhotoReceiver,
   limits: BodyLimits = DEFAULT_BODY_LIMITS,
   disk?: DiskReservation,
   /** Cut the upload when no byte arrives for this long (a slow upload that is alive is never cut). */
@@ -64,6 +73,7 @@ export function parseSubmission(
 
   return new Promise((resolve, reject) => {
     const fields: Record<string, string> = {};
+    const all: Record<string, string[]> = {};
     // Slots in the order the files arrived; they finish streaming in any order.
     const slots: (ReceivedPhoto | undefined)[] = [];
     const photos = { map: <T>(f: (p: ReceivedPhoto) => T): T[] => slots.filter((p) => p !== undefined).map(f) };
@@ -127,6 +137,7 @@ export function parseSubmission(
       if (info.valueTruncated) return fail(tooLarge(name, 'field_too_large', `“${name}”一栏内容过长`));
       if (info.nameTruncated) return fail(fieldError('malformed', '', 'malformed_body', '字段名过长'));
       if (!(name in fields)) fields[name] = value;
+      (all[name] ??= []).push(value);
     });
     parser.on('file', (name, stream, info) => {
       if (failed || name !== 'photos') {
@@ -163,7 +174,7 @@ export function parseSubmission(
       if (idleMs) req.setTimeout(0);
       void Promise.allSettled(pending).then(() => {
         if (failed) return;
-        resolve({ fields, photos: slots.filter((p) => p !== undefined) });
+        resolve({ fields, all, photos: slots.filter((p) => p !== undefined) });
       });
     });
     if (check) req.pipe(check).pipe(parser);

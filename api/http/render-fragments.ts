@@ -1,7 +1,8 @@
 import type { FieldError } from '../domain/report-input.ts';
 import type { Receipt } from '../app/intake-deps.ts';
 import type { TrackedReport } from '../app/track-report.ts';
-import { escapeHtml as e } from './escape-html.ts';
+import { escapeHtml as e } from '../domain/escape-html.ts';
+import { html } from '../domain/html.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   category: '违法类型',
@@ -63,20 +64,42 @@ ${items}
 </section>`;
 }
 
-/** A report's status and public timeline for the tracking page. */
+/** A report as its reporter sees it, for the no-script tracking page: what was reported, what happens next and by when, and a form to add information. */
 export function trackFragment(report: TrackedReport): string {
-  const events = report.timeline.map((ev) => `<li><time datetime="${e(ev.at)}">${e(dateTime(ev.at))}</time> ${e(ev.text)}</li>`).join('\n');
-  return `<section class="card" aria-labelledby="track-title">
-<h2 id="track-title">查询码 <code>${e(report.trackingCode)}</code></h2>
+  const unreadable = report.photos.filter((p) => p.state === 'unreadable').length;
+  const next =
+    report.status === 'concluded'
+      ? '承办单位已记录核查结果。'
+      : report.deadlines
+        ? `承办单位应在 ${report.deadlines.acknowledgeBy ?? '—'} 前签收，在 ${report.deadlines.concludeBy ?? '—'} 前核查并记录结果（${report.deadlines.basis}）。`
+        : '市级执法监察机构将判断线索位置并分派给负责的区县，分派后开始计算办理期限。';
+  return html`<section class="card" aria-labelledby="track-title">
+<h2 id="track-title">查询码 <code>${report.trackingCode}</code></h2>
 <dl class="fields">
-<dt>当前状态</dt><dd>${e(report.statusLabel)}</dd>
-<dt>承办单位</dt><dd>${report.office ? e(report.office.name) : '待分派'}</dd>
-<dt>违法类型</dt><dd>${e(report.category.name)}</dd>
-<dt>收到时间</dt><dd>${e(dateTime(report.receivedAt))}（北京时间）</dd>
+<dt>当前状态</dt><dd>${report.statusLabel}${report.supervised ? '（上级机关已挂牌督办）' : ''}<br><span class="meta">${report.statusExplanation}</span></dd>
+<dt>承办单位</dt><dd>${report.office ? report.office.name : '待分派'}</dd>
+<dt>违法类型</dt><dd>${report.category.name}</dd>
+<dt>收到时间</dt><dd>${dateTime(report.receivedAt)}（北京时间）</dd>
+<dt>照片</dt><dd>${report.photos.length} 张${unreadable > 0 ? `（其中 ${unreadable} 张无法处理，原件已作为证据保存）` : ''}</dd>
+${report.outcome ? html`<dt>核查结果</dt><dd>${report.outcome.label}</dd>` : ''}
+${report.summary ? html`<dt>承办单位说明</dt><dd class="prewrap">${report.summary}</dd>` : ''}
+<dt>接下来</dt><dd>${next}</dd>
+<dt>您举报的内容</dt><dd class="prewrap">${report.description}</dd>
 </dl>
 <h3>办理记录</h3>
-<ol>
-${events}
+<ol class="timeline">
+${report.timeline.map((ev) => html`<li><time datetime="${ev.at}">${dateTime(ev.at)}</time> ${ev.text}</li>\n`)}
 </ol>
-</section>`;
+${
+  report.canAddInformation && report.additionToken
+    ? html`<h3 id="add-title">补充情况</h3>
+<form method="post" action="/api/reports/track/additions" enctype="multipart/form-data" aria-labelledby="add-title">
+<input type="hidden" name="token" value="${report.additionToken}">
+<div class="form-field"><label for="add-text">补充的情况</label><p class="form-hint" id="add-text-hint">例如：现场又来了几辆挖掘机。补充的内容会转告承办单位。</p><textarea id="add-text" name="text" rows="4" maxlength="2000" aria-describedby="add-text-hint"></textarea></div>
+<div class="form-field"><label for="add-photos">照片（可选，最多 6 张）</label><input id="add-photos" name="photos" type="file" accept="image/jpeg,image/png,image/webp" multiple></div>
+<button class="button" type="submit">提交补充情况</button>
+</form>`
+    : ''
+}
+</section>`.value;
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { escapeHtml } from './escape-html.ts';
+import { escapeHtml } from '../domain/escape-html.ts';
 
 /** Where a result page's fragment goes in a template the site prerenders. */
 export interface ResultTemplate {

@@ -2,12 +2,8 @@ import type { ImageType } from '../domain/sniff-image-type.ts';
 
 // The messages between the server and its image worker (image-worker-child.ts).
 
-/** What a camera's EXIF said: where (WGS-84) and when (local time, no zone). */
-export interface ExifReading {
-  lat?: number;
-  lng?: number;
-  takenAt?: string;
-}
+import type { ExifReading } from '../domain/photos.ts';
+export type { ExifReading };
 
 /** A job for the image worker. `path` holds the photo, sealed or not; `sha256` is that of the bytes as sent. */
 export type ImageJob =

@@ -176,6 +176,88 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
         BEGIN SELECT RAISE(ABORT, 'a contact is never deleted'); END;
     `,
   },
+  {
+    version: 4,
+    name: 'leads: sources, state, deadlines, alerts, additions; outbox claims and message ids; office link versions',
+    sql: `
+      -- A report is a lead: where it came from, and its state (a projection of its events, kept here to query by).
+      ALTER TABLE reports ADD COLUMN source TEXT NOT NULL DEFAULT 'public';
+      -- The source's own reference: a 图斑 number (遥感监测), a 交办 document number…
+      ALTER TABLE reports ADD COLUMN source_ref TEXT;
+      -- The office that registered a lead from its own work (执法巡查, 遥感监测, 随机抽查, 上级交办).
+      ALTER TABLE reports ADD COLUMN registered_by TEXT;
+      ALTER TABLE reports ADD COLUMN assigned_at TEXT;
+      ALTER TABLE reports ADD COLUMN acknowledged_at TEXT;
+      ALTER TABLE reports ADD COLUMN concluded_at TEXT;
+      ALTER TABLE reports ADD COLUMN outcome TEXT;
+      ALTER TABLE reports ADD COLUMN public_summary TEXT;
+      ALTER TABLE reports ADD COLUMN supervised_at TEXT;
+      -- Deadlines (dates, China time) from assigned_at and the office's policy.
+      ALTER TABLE reports ADD COLUMN acknowledge_by TEXT;
+      ALTER TABLE reports ADD COLUMN conclude_by TEXT;
+      UPDATE reports SET assigned_at = received_at WHERE office_code IS NOT NULL;
+      CREATE INDEX reports_open ON reports (status, office_code);
+
+      -- Reminders and escalations made, once each per lead, stage and office.
+      CREATE TABLE lead_alerts (
+        report_id INTEGER NOT NULL REFERENCES reports (id),
+        kind TEXT NOT NULL CHECK (kind IN ('remind-acknowledge', 'escalate-acknowledge', 'remind-conclude', 'escalate-conclude')),
+        office_code TEXT NOT NULL,
+        at TEXT NOT NULL,
+        PRIMARY KEY (report_id, kind, office_code)
+      );
+
+      -- What a reporter added to an open lead (text; photos are rows of photos with addition_id).
+      CREATE TABLE report_additions (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports (id),
+        text TEXT NOT NULL,
+        received_at TEXT NOT NULL
+      );
+      ALTER TABLE photos ADD COLUMN addition_id INTEGER REFERENCES report_additions (id);
+      CREATE TRIGGER additions_no_change BEFORE UPDATE ON report_additions
+        BEGIN SELECT RAISE(ABORT, 'what a reporter sent is never changed'); END;
+      CREATE TRIGGER additions_no_delete BEFORE DELETE ON report_additions
+        BEGIN SELECT RAISE(ABORT, 'what a reporter sent is never deleted'); END;
+
+      -- The outbox sends lead e-mails, notices, reminders, alerts and summaries (some concern no report). A row is
+      -- claimed before it is sent (claimed_by: the process's run id) and carries its Message-ID from creation, so a
+      -- row re-sent after a crash is recognisably the same message. payload: what the message needs besides the
+      -- lead (never the reporter's identity, which is opened from the sealed contact when a notice is sent).
+      CREATE TABLE outbox_v4 (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER REFERENCES reports (id),
+        kind TEXT NOT NULL,
+        office_code TEXT,
+        message_id TEXT NOT NULL UNIQUE,
+        payload TEXT,
+        dedupe_key TEXT UNIQUE,
+        created_at TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        claimed_at TEXT,
+        claimed_by TEXT,
+        last_error TEXT,
+        smtp_response TEXT,
+        sent_at TEXT,
+        dead_at TEXT
+      );
+      INSERT INTO outbox_v4 (id, report_id, kind, office_code, message_id, created_at, attempts, next_attempt_at, last_error, sent_at, dead_at)
+        SELECT id, report_id, kind, office_code, 'lead-' || report_id || '-' || id, next_attempt_at, attempts, next_attempt_at, last_error, sent_at, dead_at FROM outbox;
+      DROP TABLE outbox;
+      ALTER TABLE outbox_v4 RENAME TO outbox;
+      CREATE INDEX outbox_pending ON outbox (next_attempt_at) WHERE sent_at IS NULL AND dead_at IS NULL;
+      CREATE INDEX outbox_report ON outbox (report_id);
+
+      -- Office links are signed with a key per office and version; a new version (npm run office:link -- <code> --reissue)
+      -- voids every link issued before.
+      CREATE TABLE office_link_versions (
+        office_code TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        issued_at TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 /** Applies the steps not yet recorded in schema_migrations, each in its own transaction. */

@@ -7,35 +7,13 @@ import { pipeline } from 'node:stream/promises';
 import { ACCEPTED_TYPES_TEXT, SNIFF_BYTES, sniffImageType, type ImageType } from '../domain/sniff-image-type.ts';
 import { IntakeError, fieldError } from '../domain/intake-error.ts';
 import type { DiskReservation } from './disk-guard.ts';
-import type { ExifReading, ImageFailureCode } from './image-job.ts';
+import type { ImageFailureCode } from './image-job.ts';
+import { UnreadablePhoto, type DerivedCopies, type ExifReading, type InspectedPhoto, type ReceivedPhoto } from '../domain/photos.ts';
 import { ImageJobFailed, type ImageWorkers } from './image-workers.ts';
 import type { KeyRing } from './key-ring.ts';
 import { openBytes, sealBytes, sealingStream } from './sealed-bytes.ts';
 import { moveIntoPlace, writeSynced } from './durable-write.ts';
-import { storageError } from './storage-error.ts';
-
-/** An upload as received: sealed and flushed to disk in the temp folder, never under the reporter's file name. */
-export interface ReceivedPhoto {
-  tempPath: string;
-  /** SHA-256 of the bytes exactly as sent: the evidence, and the original's name in the store. */
-  sha256: string;
-  bytes: number;
-  type: ImageType;
-}
-
-/** A received photo that decodes completely within the bounds, with what its EXIF says. */
-export interface InspectedPhoto extends ReceivedPhoto {
-  exif: ExifReading;
-}
-
-/** The copies made from an original: orientation applied, metadata stripped. */
-export interface DerivedCopies {
-  displaySha256: string;
-  forwardSha256: string;
-  /** Size of the forwarding copy. */
-  width: number;
-  height: number;
-}
+import { storageError } from '../domain/storage-error.ts';
 
 export interface PhotoStoreOptions {
   dataDir: string;
@@ -43,15 +21,6 @@ export interface PhotoStoreOptions {
   maxPixels: number;
   keys: KeyRing;
   workers: ImageWorkers;
-}
-
-/** The original's pixels cannot be made into copies (corrupt, too slow, or its stored bytes no longer match). */
-export class UnreadablePhoto extends Error {
-  readonly reason: ImageFailureCode;
-  constructor(reason: ImageFailureCode) {
-    super(`photo unreadable: ${reason}`);
-    this.reason = reason;
-  }
 }
 
 const EXTENSION: Record<ImageType, string> = { jpeg: 'jpg', png: 'png', webp: 'webp' };

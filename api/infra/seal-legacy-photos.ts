@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import type { Database } from './database.ts';
 import type { KeyRing } from './key-ring.ts';
 import { ORIGINAL_AAD, type PhotoStore } from './photo-store.ts';
-import type { PhotoRow } from './report-store.ts';
+import type { PhotoRow } from '../domain/records.ts';
 import { isSealed, sealBytes } from './sealed-bytes.ts';
 import { moveIntoPlace, writeSynced } from './durable-write.ts';
 

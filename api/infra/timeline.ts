@@ -5,7 +5,7 @@ import { GENESIS_LINK, linkEvent } from '../domain/timeline-link.ts';
 import type { TimelineEventType } from '../domain/report-status.ts';
 
 /** An event to record: which report, what happened, its data (public unless its type says otherwise), when. */
-export interface NewEvent {
+export interface TimelineEntry {
   reportId: number;
   type: TimelineEventType;
   data: Record<string, unknown>;
@@ -18,7 +18,7 @@ export interface Timeline {
    * caller's transaction, each linked to the one before by an HMAC under the
    * current timeline key, and anchors the new head once the transaction commits.
    */
-  appendEvents(tx: Transaction, events: readonly NewEvent[]): Promise<void>;
+  appendEvents(tx: Transaction, events: readonly TimelineEntry[]): Promise<void>;
 }
 
 export function createTimeline(keys: KeyRing, anchor: TimelineAnchor): Timeline {

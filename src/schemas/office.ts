@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { crs, regionCode } from './common.ts';
 import { creditCode } from './credit-code.ts';
+import { leadDeadlinesSchema } from './site.ts';
 
 /** content/offices/<code>.yaml: an office that receives leads and issues decisions. */
 export const officeSchema = z.strictObject({
@@ -24,5 +25,7 @@ export const officeSchema = z.strictObject({
   boundary: z.string().regex(/\.(geo)?json$/, 'expected a .geojson or .json file name'),
   /** The coordinate system the boundary is written in; Chinese web data is usually GCJ-02. */
   boundaryCrs: crs,
+  /** This office's own lead deadlines, where they differ from site.yaml's. */
+  leadDeadlines: leadDeadlinesSchema.partial().optional(),
 });
 export type Office = z.output<typeof officeSchema>;

@@ -57,6 +57,8 @@ export async function startIntake(env: Record<string, string> = {}, dataDir = mk
     CONTENT_DIR: join(repoRoot, 'content'),
     DIST_DIR: join(dataDir, 'no-build'),
     RATE_LIMIT: 'off',
+    // The background workers (outbox, deadlines) add events and mail of their own; the tests of them turn them on.
+    WORKERS: 'off',
     ...env,
   });
   const log = collectLogs();

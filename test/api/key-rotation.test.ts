@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openContact } from '../../api/infra/contact-cipher.ts';
+import { openContact } from '../../api/domain/contact-seal.ts';
 import { sealedKeyId } from '../../api/infra/sealed-bytes.ts';
 import { verifyTimeline } from '../../api/verify-timeline.ts';
 import { formOf, keyRingOf, makeJpeg, originalFiles, postForm, queryStore, repoRoot, settledCounts, startIntake, validFields, type TestServer } from './intake-helpers.ts';
@@ -11,7 +11,7 @@ describe('npm run keys:rotate', () => {
   let server: TestServer;
   let before: { trackingCode: string; secret: string };
   beforeAll(async () => {
-    server = await startIntake();
+    server = await startIntake({ WORKERS: 'off' });
     const photo = await makeJpeg({ gps: { lat: 30.3, lng: 116.5 } });
     before = (await postForm(server.url, formOf(validFields({ phone: '13900002222', contactConsent: 'yes' }), [{ name: 'a.jpg', bytes: photo }]))).json;
     await settledCounts(server.dataDir);
@@ -38,7 +38,7 @@ describe('npm run keys:rotate', () => {
     expect(readdirSync(join(server.dataDir, 'originals'), { recursive: true, encoding: 'utf8' }).some((f) => f.endsWith('.resealing'))).toBe(false);
 
     // Events signed with the old key verify with it from the retired folder; new events use the new key.
-    server = await startIntake({}, server.dataDir);
+    server = await startIntake({ WORKERS: 'off' }, server.dataDir);
     const tracked = await fetch(`${server.url}/api/reports/${before.trackingCode}`, { headers: { authorization: `Bearer ${before.secret}` } });
     expect(tracked.status).toBe(200);
     expect((await postForm(server.url, formOf(validFields()))).status).toBe(201);
@@ -46,6 +46,6 @@ describe('npm run keys:rotate', () => {
     const events = await queryStore<{ key_id: string }>(server.dataDir, 'SELECT key_id FROM timeline_events ORDER BY id');
     expect(events.map((e) => e.key_id)).toEqual([oldId, oldId, keys.current.id, keys.current.id]);
     expect((await verifyTimeline(server.dataDir, keyRingOf(server.dataDir), join(server.dataDir, 'anchor', 'timeline.log'))).problems).toEqual([]);
-    server = await startIntake({}, server.dataDir);
+    server = await startIntake({ WORKERS: 'off' }, server.dataDir);
   });
 });

@@ -13,7 +13,7 @@ const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 function spawnServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, ['api/server.ts'], {
     cwd: repoRoot,
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CONTENT_DIR: join(repoRoot, 'content'), SERVE_SITE: 'off', RATE_LIMIT: 'off' },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, CONTENT_DIR: join(repoRoot, 'content'), SERVE_SITE: 'off', RATE_LIMIT: 'off', WORKERS: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {

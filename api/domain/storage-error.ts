@@ -1,4 +1,4 @@
-import { IntakeError } from '../domain/intake-error.ts';
+import { IntakeError } from './intake-error.ts';
 
 /** A failed write as the reporter should hear it: 507 for a full disk, 500 otherwise, details kept for the log. */
 export function storageError(cause: unknown): IntakeError {
