@@ -32,14 +32,14 @@ export function sendHtml(res: ServerResponse, status: number, html: string, head
 /**
  * When an answer goes out before the body was read (413, 415, 429…), the
  * connection is closed after it; the rest of the body is read and thrown away
- * for a moment so the client sees the answer rather than a reset.
+ * for a while (up to 10 s, the size limits bound it) so the client sees the answer rather than a reset.
  */
 export function closeAfterAnswer(req: IncomingMessage, res: ServerResponse): void {
   if (req.complete) return;
   res.setHeader('connection', 'close');
   res.once('finish', () => {
     req.resume();
-    const timer = setTimeout(() => req.socket.destroy(), 2_000);
+    const timer = setTimeout(() => req.socket.destroy(), 10_000);
     timer.unref();
     req.once('end', () => clearTimeout(timer));
   });
