@@ -64,7 +64,7 @@ export async function addInformation(deps: IntakeDeps & { leads: LeadStore }, in
     const additionId = await deps.leads.addAddition(tx, report.id, text, at, photos.map((p) => ({ sha256: p.sha256, bytes: p.bytes, type: p.type, exifSealed: deps.photos.sealExif(p) })));
     await deps.leads.record(tx, report.id, [{ type: 'info-added', data: { additionId, digest: additionDigest(text, at, photos.map((p) => p.sha256)) }, at }]);
     const office = report.office_code ?? deps.offices.find((o) => o.role === 'desk')?.code ?? null;
-    if (office) await deps.leads.queue(tx, [{ kind: 'info-added', reportId: report.id, officeCode: office, payload: { additionId } }]);
+    if (office) await deps.leads.queue(tx, [{ kind: 'info-added', reportId: report.id, officeCode: office, payload: { additionId } }], at);
   });
   if (photos.length > 0) deps.deriver.kick();
   return { trackingCode: report.tracking_code };

@@ -38,7 +38,7 @@ export async function checkDeadlines(deps: DeadlineDeps): Promise<{ reminded: nu
       await deps.leads.write(async (tx) => {
         if (!(await deps.leads.noteAlert(tx, lead.id, `remind-${stage}`, office, at))) return;
         await deps.leads.record(tx, lead.id, [{ type: 'reminded', data: { stage, officeCode: office, daysLate: late }, at }]);
-        await deps.leads.queue(tx, [{ kind: 'reminder', reportId: lead.id, officeCode: office, payload: { stage, daysLate: late } }]);
+        await deps.leads.queue(tx, [{ kind: 'reminder', reportId: lead.id, officeCode: office, payload: { stage, daysLate: late } }], at);
         reminded += 1;
       });
     }
@@ -47,7 +47,7 @@ export async function checkDeadlines(deps: DeadlineDeps): Promise<{ reminded: nu
       await deps.leads.write(async (tx) => {
         if (!(await deps.leads.noteAlert(tx, lead.id, `escalate-${stage}`, office, at))) return;
         await deps.leads.record(tx, lead.id, [{ type: 'escalated', data: { stage, officeCode: office, daysLate: late, to: desk }, at }]);
-        await deps.leads.queue(tx, [{ kind: 'escalation', reportId: lead.id, officeCode: desk, payload: { stage, daysLate: late } }]);
+        await deps.leads.queue(tx, [{ kind: 'escalation', reportId: lead.id, officeCode: desk, payload: { stage, daysLate: late } }], at);
         escalated += 1;
       });
     }
@@ -77,6 +77,6 @@ export async function queueDailySummary(deps: DeadlineDeps): Promise<boolean> {
     return { code: lead.tracking_code, office: deps.officeName(lead.office_code), stage, daysLate: due ? workingDaysLate(deps.policy.calendar, due, now) : 0 };
   });
   const figures: DailyFigures = { date, received: counts.received, open: counts.open, overdue, dead: (await deps.outbox.dead(1000)).length, chain: await deps.chainHead() };
-  await deps.leads.write((tx) => deps.leads.queue(tx, [{ kind: 'daily-summary', reportId: null, officeCode: null, payload: { figures }, dedupeKey: `summary:${date}` }]));
+  await deps.leads.write((tx) => deps.leads.queue(tx, [{ kind: 'daily-summary', reportId: null, officeCode: null, payload: { figures }, dedupeKey: `summary:${date}` }], now.toISOString()));
   return true;
 }

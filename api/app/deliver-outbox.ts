@@ -143,7 +143,7 @@ async function recordFailure(deps: DeliveryDeps, row: OutboxRow, lead: LeadView 
       if (row.report_id !== null) await deps.leads.record(tx, row.report_id, [{ type: 'delivery-dead', data: { kind: row.kind, officeCode: row.office_code, error: text }, at }]);
       if (row.kind !== 'admin-alert' && row.kind !== 'daily-summary' && deps.adminEmail) {
         const failed = { kind: row.kind, reportCode: lead?.report.tracking_code ?? null, office: row.office_code, error: text, attempts: row.attempts };
-        await deps.leads.queue(tx, [{ kind: 'admin-alert', reportId: row.report_id, officeCode: null, payload: { failed }, dedupeKey: `alert:${row.id}` }]);
+        await deps.leads.queue(tx, [{ kind: 'admin-alert', reportId: row.report_id, officeCode: null, payload: { failed }, dedupeKey: `alert:${row.id}` }], at);
       }
     } else {
       await deps.outbox.markFailed(tx, row.id, text, new Date(now.getTime() + backoffMs(row.attempts, deps.retry)).toISOString());

@@ -42,7 +42,7 @@ function reporterNotice(deps: OfficeDeps, lead: LeadView): NewOutboxRow[] {
 async function recordWith(deps: OfficeDeps, lead: LeadView, events: NewEvent[], outbox: (tx: Tx) => NewOutboxRow[] = () => []): Promise<void> {
   await deps.leads.write(async (tx) => {
     await deps.leads.record(tx, lead.report.id, events);
-    await deps.leads.queue(tx, outbox(tx));
+    await deps.leads.queue(tx, outbox(tx), events[0]?.at ?? deps.clock.now().toISOString());
   });
 }
 

@@ -86,7 +86,8 @@ export interface LeadStore {
    * office, dates, deadlines) in line with them, in the transaction.
    */
   record(tx: Tx, reportId: number, events: readonly NewEvent[]): Promise<void>;
-  queue(tx: Tx, rows: readonly NewOutboxRow[]): Promise<void>;
+  /** Queues messages as of `at` (the clock's time: they are due from then). */
+  queue(tx: Tx, rows: readonly NewOutboxRow[], at: string): Promise<void>;
   /** Records that an alert (reminder, escalation) was made; false when it already was. */
   noteAlert(tx: Tx, reportId: number, kind: string, officeCode: string, at: string): Promise<boolean>;
   addAddition(tx: Tx, reportId: number, text: string, at: string, photos: readonly NewPhoto[]): Promise<number>;

@@ -73,8 +73,8 @@ export function createLeadStore(db: Database, timeline: Timeline, options: { mai
   return {
     write: (work) => db.transaction((tx) => work(tx as unknown as Tx)),
     record,
-    async queue(tx: Tx, rows: readonly NewOutboxRow[]) {
-      await queueOutboxRows(asTx(tx), rows, new Date().toISOString(), options.mailDomain);
+    async queue(tx: Tx, rows: readonly NewOutboxRow[], at: string) {
+      await queueOutboxRows(asTx(tx), rows, at, options.mailDomain);
     },
     async noteAlert(tx, reportId, kind, officeCode, at) {
       const { changes } = await asTx(tx).run('INSERT OR IGNORE INTO lead_alerts (report_id, kind, office_code, at) VALUES (?, ?, ?, ?)', [reportId, kind, officeCode, at]);

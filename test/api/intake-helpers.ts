@@ -49,7 +49,7 @@ export function collectLogs(): { destination: Writable; lines: () => Record<stri
 }
 
 /** The service alone (no built site) on a free port with an empty data directory. */
-export async function startIntake(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'zhifa-intake-'))): Promise<TestServer> {
+export async function startIntake(env: Record<string, string> = {}, dataDir = mkdtempSync(join(tmpdir(), 'zhifa-intake-')), options: { clock?: { now(): Date } } = {}): Promise<TestServer> {
   const config = readConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -62,7 +62,7 @@ export async function startIntake(env: Record<string, string> = {}, dataDir = mk
     ...env,
   });
   const log = collectLogs();
-  const running = await startServer(config, { site: false, logDestination: log.destination });
+  const running = await startServer(config, { site: false, logDestination: log.destination, ...options });
   return {
     url: running.url,
     dataDir,
