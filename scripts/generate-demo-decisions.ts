@@ -12,6 +12,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, addMonths } from '../src/lib/dates.ts';
 import { addWorkingDays, createWorkingCalendar } from '../src/lib/working-days.ts';
+import { withCreditCheckChar } from '../src/schemas/credit-code.ts';
 import { docNoToSlug } from '../src/lib/decision-slug.ts';
 import { createRandom } from './corpus/random.ts';
 import { decisionFileText, fitFineToBaseline, generateDecision, settleRecords, type FineTarget, type GenerateOptions, type GeneratedDecision } from './corpus/generate-decision.ts';
@@ -107,7 +108,7 @@ for (let i = 0; i < 42; i++) {
     d.data.execution = { state: 'completed', note: '罚款已于决定送达后十五日内缴清，土地已复垦。' };
     note = '示例：执行完毕的决定';
   }
-  if (i === 9) {
+  if (i === 33) {
     d.data.publishedOn = addDays(decidedOn, 21);
     note = '示例：逾期公示（超过7个工作日）';
   }
@@ -127,6 +128,10 @@ for (let i = 0; i < 42; i++) {
   }
   if (i === 31) {
     // 矿产资源法 2024 art. 64 ¶2: 拒不停止违法行为、情节严重的，原矿业权出让部门可以吊销采矿许可证.
+    // A mining right of this size is held by a company; the party drawn for the index is replaced, not the stream.
+    const holder = d.data.party.name;
+    d.data.party = { kind: 'legal-person', name: '示范市金石矿业有限公司', creditCode: withCreditCheckChar(`91${d.data.county}MA1X3K7P2`), legalRepresentative: holder.slice(0, 1) + '某' };
+    d.facts = d.facts.map((f) => f.replace(`当事人${holder}`, '当事人示范市金石矿业有限公司'));
     d.data.circumstances = ['refused-to-stop', 'serious'];
     refusedToStop(d, '当事人的采矿许可证由本局颁发。执法人员两次送达责令停止违法行为通知书，当事人拒不停止，继续越界开采，越界开采量大、持续时间长，情节严重。');
     d.data.penalties.push({ kind: 'licence-revoke', text: '吊销采矿许可证', licence: `采矿许可证 C${d.data.authority}2019050012345` });
