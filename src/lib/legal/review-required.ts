@@ -20,3 +20,19 @@ export function reviewEntriesMet(d: Reviewed, catalogue: ReviewCatalogue, thresh
     return true;
   });
 }
+
+/**
+ * Why the party had a right to a hearing, if it had one (自然资源行政处罚办法
+ * 2024 art. 34; 行政处罚法 art. 63): a 较大数额 fine or confiscation, the
+ * confiscation of buildings on illegally used land, a demolition order, a
+ * licence suspended or revoked, or 责令停产停业.
+ */
+export function hearingRightReason(d: Reviewed & Pick<DecisionData, 'category'>, threshold: HearingThreshold): string | undefined {
+  if (reachesLargeAmount(d, threshold)) return '罚没金额达到较大数额标准（第（一）项、第（三）项）';
+  const kinds = new Set(d.penalties.map((p) => p.kind));
+  if (kinds.has('demolish')) return '责令限期拆除（第（四）项）';
+  if (kinds.has('confiscate-property') && !d.category.endsWith('mining')) return '没收违法用地上的新建建筑物和其他设施（第（二）项）';
+  if (kinds.has('licence-revoke') || kinds.has('licence-suspend')) return '暂扣或者吊销许可证件（第（五）项）';
+  if (kinds.has('suspend-business')) return '责令停产停业（第（六）项）';
+  return undefined;
+}
