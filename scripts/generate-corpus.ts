@@ -16,9 +16,11 @@ export function generateCorpus(options: { count: number; out: string; seed?: num
   cpSync(resolve('content'), out, { recursive: true, filter: (src) => !src.includes(`${join('content', 'decisions')}`) });
   mkdirSync(join(out, 'decisions'), { recursive: true });
   const random = createRandom(options.seed ?? 42);
-  // Decisions from September 2022 on, so every one falls under law versions the content carries.
-  const from = options.from ?? '2022-09-01';
-  const days = options.days ?? 1500;
+  // Decisions over the year before the build date the benchmark pins (SITE_TODAY 2026-11-26): every
+  // one falls under law versions and credit rules the content carries, and every display period
+  // (at most 12 months for 一般失信, 信用修复管理办法) still runs, so every decision is listed.
+  const from = options.from ?? '2025-12-01';
+  const days = options.days ?? 360;
   const serials = new Map<string, number>();
   for (let i = 0; i < options.count; i++) {
     const decidedOn = addDays(from, Math.floor((i * days) / options.count));
@@ -26,8 +28,7 @@ export function generateCorpus(options: { count: number; out: string; seed?: num
     const key = `${county}-${decidedOn.slice(0, 4)}`;
     const serial = (serials.get(key) ?? 0) + 1;
     serials.set(key, serial);
-    // A display period long enough that every generated decision is listed.
-    const d = generateDecision(random, { county, decidedOn, serial, displayMonths: 120 });
+    const d = generateDecision(random, { county, decidedOn, serial });
     writeFileSync(join(out, 'decisions', `${docNoToSlug(d.data.docNo)}.md`), decisionFileText(d, 'generated for benchmarks'));
   }
 }

@@ -3,7 +3,7 @@ import type { Law } from './content/load-laws.ts';
 import { toChineseNumber } from './format.ts';
 import { articlePageHref, lawHref } from './laws/law-urls.ts';
 import { articleKey } from './laws/parse-law-text.ts';
-import { findLaw, latestVersionWith, resolveCitation } from './laws/resolve-citation.ts';
+import { citingCaseOf, findLaw, latestVersionWith, resolveCitation, type DatedRef } from './laws/resolve-citation.ts';
 import { currentVersion, versionOn } from './laws/select-version.ts';
 import { getContent, siteToday } from './site-data.ts';
 
@@ -21,7 +21,8 @@ export function lawShortTitle(lawId: string, onDate: string = siteToday()): stri
 /** 《土地管理法》第七十七条 */
 export function articleLabel(ref: ArticleRef): string {
   const paragraph = ref.paragraph ? `第${toChineseNumber(ref.paragraph)}款` : '';
-  return `《${lawShortTitle(ref.law)}》第${toChineseNumber(ref.article)}条${paragraph}`;
+  const item = ref.item ? `第（${toChineseNumber(ref.item)}）项` : '';
+  return `《${lawShortTitle(ref.law)}》第${toChineseNumber(ref.article)}条${paragraph}${item}`;
 }
 
 /**
@@ -45,7 +46,7 @@ function paragraphAnchor(ref: ArticleRef): string {
 }
 
 /** The article page a decision's citation links to: the version that applied to it (从旧兼从轻, see resolveCitation). */
-export function decisionArticleHref(ref: ArticleRef, decision: { violationDate: string; decidedOn: string }): string {
-  const c = resolveCitation(laws(), ref, decision.violationDate, decision.decidedOn);
+export function decisionArticleHref(ref: DatedRef, decision: { violationDate: string; decidedOn: string; lighterNewLaw?: unknown }): string {
+  const c = resolveCitation(laws(), ref, citingCaseOf(decision));
   return c.ok ? articlePageHref(ref.law, c.version.effectiveFrom, c.article.key) + paragraphAnchor(ref) : articleHref(ref, decision.violationDate);
 }

@@ -1,24 +1,11 @@
-import type { Penalty } from '../schemas/decision.ts';
+import { PENALTY_LABEL } from './decision-labels.ts';
 import type { Decision } from './content/load-decisions.ts';
 import type { WorkingCalendar } from './working-days.ts';
 import { workingDaysBetween } from './working-days.ts';
 import { toWanYuan } from './format.ts';
 import { articleLabel } from './article-label.ts';
 
-/** Chinese label of each penalty kind (处罚类别, CF_CFLB). */
-export const PENALTY_LABEL: Record<Penalty['kind'], string> = {
-  warning: '警告',
-  fine: '罚款',
-  'confiscate-income': '没收违法所得',
-  'confiscate-property': '没收非法财物',
-  'suspend-business': '责令停产停业',
-  'licence-suspend': '暂扣许可证件',
-  'licence-revoke': '吊销许可证件',
-  demolish: '限期拆除',
-  'return-land': '退还土地',
-  restore: '恢复原状',
-  other: '其他',
-};
+export { PENALTY_LABEL, ORDER_LABEL, CREDIT_CLASS_LABEL } from './decision-labels.ts';
 
 export const PARTY_KIND_LABEL = {
   'legal-person': '法人及非法人组织',
@@ -63,7 +50,7 @@ export function totalArea(d: Pick<Decision, 'area'>): number {
   return Object.values(d.area).reduce((sum: number, v) => sum + (v ?? 0), 0);
 }
 
-/** Distinct penalty labels in order (CF_CFLB). */
+/** Distinct penalty labels in order (CF_CFLB): penalties only, never correction orders. */
 export function penaltyCategories(d: Pick<Decision, 'penalties'>): string[] {
   return [...new Set(d.penalties.map((p) => PENALTY_LABEL[p.kind]))];
 }
@@ -75,7 +62,7 @@ export function publicationLag(calendar: WorkingCalendar, d: Pick<Decision, 'dec
 }
 
 /** The 双公示 fields of a decision, amounts in 万元 as the standard wants. */
-export function toCreditFields(d: Decision, authority: { name: string; creditCode: string }, categoryName: string) {
+export function toCreditFields(d: Pick<Decision, 'docNo' | 'facts' | 'basis' | 'penalties' | 'orders' | 'decidedOn' | 'validUntil' | 'displayUntil' | 'party'>, authority: { name: string; creditCode: string }, categoryName: string) {
   const licences = d.penalties.flatMap((p) => (p.licence ? [p.licence] : []));
   return {
     CF_WSH: d.docNo,
@@ -83,7 +70,7 @@ export function toCreditFields(d: Decision, authority: { name: string; creditCod
     CF_SY: d.facts.join('\n'),
     CF_YJ: d.basis.map((b) => articleLabel(b)).join('；'),
     CF_CFLB: penaltyCategories(d).join(';'),
-    CF_NR: d.penalties.map((p) => p.text).join('；'),
+    CF_NR: [...d.penalties.map((p) => p.text), ...d.orders.map((o) => o.text)].join('；'),
     CF_NR_FK: toWanYuan(totalFine(d)),
     CF_NR_WFFF: toWanYuan(totalConfiscated(d)),
     CF_NR_ZKDX: licences.join(';'),

@@ -12,6 +12,10 @@ export function openDataRow(d: Decision, siteUrl: string) {
     county: d.county,
     countyName: countyName(d.county),
     violationDate: d.violationDate,
+    violationStartedOn: d.violation.startedOn,
+    violationEndedOn: d.violation.endedOn ?? '',
+    filedOn: d.filedOn,
+    creditClass: d.creditClass,
     publishedOn: d.publishedOn,
     status: d.status,
     url: new URL(decisionPath(d.docNo), siteUrl).href,
@@ -23,5 +27,5 @@ export type OpenDataRow = ReturnType<typeof openDataRow>;
 export const OPEN_DATA_COLUMNS: (keyof OpenDataRow)[] = [
   'CF_WSH', 'CF_WFXW', 'CF_SY', 'CF_YJ', 'CF_CFLB', 'CF_NR', 'CF_NR_FK', 'CF_NR_WFFF', 'CF_NR_ZKDX', 'CF_JDRQ', 'CF_YXQ', 'CF_GSJZQ',
   'CF_CFJG', 'CF_CFJGDM', 'CF_XDR_MC', 'CF_XDR_LB', 'CF_XDR_SHXYM', 'CF_FRDB', 'category', 'county', 'countyName', 'violationDate',
-  'publishedOn', 'status', 'url',
+  'violationStartedOn', 'violationEndedOn', 'filedOn', 'creditClass', 'publishedOn', 'status', 'url',
 ];

@@ -29,10 +29,15 @@ export function siteToday(): string {
 }
 
 /** Where a decision stands on the public site. */
-export type DecisionVisibility = 'listed' | 'withdrawn' | 'expired';
+export type DecisionVisibility = 'listed' | 'withdrawn' | 'repaired' | 'expired';
 
-export function visibilityOf(d: Decision, today: string = siteToday()): DecisionVisibility {
+/**
+ * Withdrawn (行政处罚法 art. 48) comes first; then a credit repair that ended
+ * the display early (信用修复管理办法), then the end of the display period.
+ */
+export function visibilityOf(d: Pick<Decision, 'status' | 'displayUntil' | 'creditRepair'>, today: string = siteToday()): DecisionVisibility {
   if (d.status === 'withdrawn') return 'withdrawn';
+  if (d.creditRepair && d.creditRepair.date <= today) return 'repaired';
   if (d.displayUntil < today) return 'expired';
   return 'listed';
 }

@@ -136,6 +136,8 @@ export const baselineSchema = z
     refines: z.array(articleRef).min(1, 'expected at least one article the baseline refines'),
     /** The statutory range. */
     legalRange: legalRangeSchema,
+    /** The land types the violation can involve; cases on other land are not this violation (e.g. 破坏耕地: 耕地 only). */
+    landTypes: z.array(z.enum(landTypes, { error: `expected land types among ${landTypes.join(', ')}` })).min(1).optional(),
     /** The bands, lightest first. */
     bands: z.array(bandSchema).min(2, 'expected at least two bands'),
     /** Notes: how land types and areas are counted, mitigating and aggravating circumstances. */

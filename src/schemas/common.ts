@@ -21,6 +21,8 @@ export const articleRef = z.strictObject({
   article: z.number().int('expected a whole article number').positive('expected an article number of 1 or more'),
   /** Optional paragraph (款) within the article. */
   paragraph: z.number().int().positive().optional(),
+  /** Optional item (项) within the article or paragraph, e.g. 第四十二条第（一）项. */
+  item: z.number().int().positive().optional(),
 });
 export type ArticleRef = z.output<typeof articleRef>;
 

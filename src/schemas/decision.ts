@@ -6,26 +6,45 @@ import { MASKED_NAME } from './privacy.ts';
 /** 文号 such as 东湖自然资罚〔2025〕12号: issuer prefix, year in 〔〕, serial number, 号. */
 export const DOC_NO = /^(\p{Script=Han}[\p{Script=Han}A-Za-z0-9]*)〔(\d{4})〕(\d+)号$/u;
 
-/** The kinds of penalty (and accompanying order) a decision can carry; CF_CFLB in lib/decision-fields. */
+/**
+ * Kinds of administrative penalty (行政处罚法 2021 art. 9) a decision can
+ * impose; they make up CF_CFLB. `demolish` (责令限期拆除) is among them because
+ * 土地管理法 2019 art. 83 calls it a 行政处罚决定 and 自然资源行政处罚办法 2024
+ * art. 34(4) grants a hearing for it; it is filed under art. 9(6) 其他.
+ */
 export const penaltyKinds = [
   'warning',
   'fine',
   'confiscate-income',
   'confiscate-property',
-  'suspend-business',
   'licence-suspend',
   'licence-revoke',
+  'suspend-business',
   'demolish',
-  'return-land',
-  'restore',
-  'other',
 ] as const;
+export type PenaltyKind = (typeof penaltyKinds)[number];
+
+/**
+ * Correction orders (责令改正类措施) that accompany a penalty. They are not
+ * penalties (行政处罚法 art. 28: 责令当事人改正或者限期改正), so they go to
+ * CF_NR only, never to CF_CFLB.
+ */
+export const orderKinds = [
+  'stop',
+  'return-land',
+  'hand-back',
+  'restore',
+  'correct',
+  'return-to-area',
+  'reclamation-fee',
+] as const;
+export type OrderKind = (typeof orderKinds)[number];
 
 /** One penalty item. Amounts are in 元; the 万元 figures of the 双公示 set are derived. */
 export const penaltySchema = z
   .strictObject({
-    /** What kind of penalty or order. */
-    kind: z.enum(penaltyKinds, { error: `expected one of ${penaltyKinds.join(', ')}` }),
+    /** What kind of penalty (行政处罚法 art. 9). */
+    kind: z.enum(penaltyKinds, { error: `expected one of ${penaltyKinds.join(', ')} (correction orders go under orders)` }),
     /** Amount in 元: required for fines and confiscated income, optional for confiscated property (its value). */
     amount: yuan.optional(),
     /** The wording of the item as in the decision (CF_NR). */
@@ -42,6 +61,32 @@ export const penaltySchema = z
     path: ['licence'],
   });
 export type Penalty = z.output<typeof penaltySchema>;
+
+/** One correction order (CF_NR only). */
+export const orderSchema = z.strictObject({
+  /** What the party is ordered to do. */
+  kind: z.enum(orderKinds, { error: `expected one of ${orderKinds.join(', ')}` }),
+  /** The wording as in the decision. */
+  text: z.string().min(2, 'expected the wording of the order'),
+  /** An amount the order names, e.g. the 土地复垦费 to pay, 元 (not a penalty: not in CF_NR_FK or CF_NR_WFFF). */
+  amount: yuan.optional(),
+});
+export type Order = z.output<typeof orderSchema>;
+
+/** Circumstances found in the case that some penalties require (e.g. 拒不停止 for 吊销采矿许可证). */
+export const circumstances = ['refused-to-stop', 'serious', 'resource-damage'] as const;
+export type Circumstance = (typeof circumstances)[number];
+
+/** Credit classes of the penalty information (信用修复管理办法, 国家发展改革委, in force 2026-04-01). */
+export const creditClasses = ['minor', 'general', 'serious'] as const;
+export type CreditClass = (typeof creditClasses)[number];
+
+/** A cited article; `version` names the version applied (its first day in force). */
+export const citationSchema = articleRef.extend({
+  /** First day in force of the version applied; without it, the version in force on the violation date. */
+  version: isoDate.optional(),
+});
+export type Citation = z.output<typeof citationSchema>;
 
 /** The party (当事人, 行政相对人). Natural persons are published masked as 张某 / 张某某. */
 export const partySchema = z.discriminatedUnion(
@@ -93,6 +138,67 @@ export const areaSchema = z.strictObject({
 });
 export type Area = z.output<typeof areaSchema>;
 
+const date = isoDate;
+
+/**
+ * When the violation took place. 行政处罚法 2021 art. 36 ¶2 dates a violation
+ * that is continuing (连续或者继续状态) by the day it ended, and the law applied
+ * (art. 37) is the law of that day; an act that is over at once is dated by
+ * the day it was done. The day it was found is not a violation date.
+ */
+export const violationSchema = z
+  .strictObject({
+    /** The day the violation began. */
+    startedOn: date,
+    /** True when it went on over a period (e.g. occupying land, mining day after day). */
+    continuing: z.boolean().default(false),
+    /** For a continuing violation, the day it ended or was stopped; required then. */
+    endedOn: date.optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.continuing && v.endedOn === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'expected endedOn, the day a continuing violation ended (行政处罚法 art. 36 ¶2)' });
+    }
+    if (!v.continuing && v.endedOn !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['continuing'], message: 'expected continuing: true when an end date is given' });
+    }
+    if (v.endedOn !== undefined && v.endedOn < v.startedOn) {
+      ctx.addIssue({ code: 'custom', path: ['endedOn'], message: `expected a date on or after startedOn (${v.startedOn})` });
+    }
+  });
+export type Violation = z.output<typeof violationSchema>;
+
+/** The day that dates a violation for the law that applies: its end when continuing, else its start. */
+export function violationDateOf(v: Violation): string {
+  return v.continuing && v.endedOn !== undefined ? v.endedOn : v.startedOn;
+}
+
+/** Legal review before the decision (法制审核, 行政处罚法 2021 art. 58). */
+export const legalReviewSchema = z.strictObject({
+  /** The unit that reviewed, e.g. 示范市东湖区自然资源局法规科. */
+  unit: z.string().min(4, 'expected the reviewing unit'),
+  /** Day the review opinion was given. */
+  reviewedOn: date,
+  /** 同意 / 修改后同意…: a decision is made only on a review that passed. */
+  conclusion: z.enum(['approved', 'approved-with-changes'], { error: 'expected approved or approved-with-changes (a decision cannot follow a failed review)' }),
+  /** The opinion in brief. */
+  opinion: z.string().min(4).optional(),
+});
+export type LegalReview = z.output<typeof legalReviewSchema>;
+
+/** Withdrawal of a published decision (行政处罚法 2021 art. 48 ¶2; 国办发〔2018〕118号: 及时撤下). */
+export const withdrawalSchema = z.strictObject({
+  /** Day the decision changing, revoking or annulling this one took effect (复议决定, 判决, 自行撤销). */
+  revokedOn: date,
+  /** Who revoked it, e.g. 示范市人民政府（行政复议决定）. */
+  revokedBy: z.string().min(2, 'expected who revoked or changed the decision'),
+  /** Day it was taken down from this portal; due within 3 working days of revokedOn. */
+  takenDownOn: date,
+  /** The published reason. */
+  reason: z.string().min(4, 'expected the reason for withdrawal'),
+});
+export type Withdrawal = z.output<typeof withdrawalSchema>;
+
 /** Front matter of content/decisions/*.md; the Markdown body holds the facts (CF_SY). */
 export const decisionSchema = z
   .strictObject({
@@ -112,8 +218,8 @@ export const decisionSchema = z
       lat: z.number().min(-90).max(90).optional(),
       lng: z.number().min(-180).max(180).optional(),
     }),
-    /** Date the violation began (or was found); picks the law version that applies. */
-    violationDate: isoDate,
+    /** When the violation began, whether it continued, and when it ended. */
+    violation: violationSchema,
     /** Area involved by land type, m². */
     area: areaSchema.default({}),
     /** Illegal income in 元, where the case has one (base of percent-of-income fines). */
@@ -125,30 +231,57 @@ export const decisionSchema = z
         cultivationFee: yuan.optional(),
         /** 土地复垦费, 元 (拒不复垦: 2–5 ×; 临时用地建永久建筑: 5–10 ×). */
         reclamationFee: yuan.optional(),
-        /** Market value of the ore illegally mined, 元 (矿产资源法 2024 art. 64: 3–5 ×). */
+        /** Market value of all the ore illegally mined, 元 (矿产资源法 2024 art. 64: 3–5 ×). */
         oreValue: yuan.optional(),
       })
       .default({}),
-    /** Articles applied (处罚依据, CF_YJ). */
-    basis: z.array(articleRef).min(1, 'expected at least one article in basis'),
+    /** Circumstances the case established that some penalties require (see content/penalty-provisions.yaml). */
+    circumstances: z.array(z.enum(circumstances, { error: `expected one of ${circumstances.join(', ')}` })).default([]),
+    /** Articles applied (处罚依据, CF_YJ), each with the version applied when it is not the one in force on the violation date. */
+    basis: z.array(citationSchema).min(1, 'expected at least one article in basis'),
+    /** Required when a citation applies a version that came into force after the violation: why it is lighter (行政处罚法 art. 37). */
+    lighterNewLaw: z.strictObject({ reason: z.string().min(8, 'expected why the new law is lighter') }).optional(),
     /** The discretion baseline band applied: baseline id and band id (see content/baselines). */
     baseline: z.strictObject({ id: z.string().min(1), band: z.string().min(1) }).optional(),
     /** Penalties imposed (CF_CFLB, CF_NR, CF_NR_FK, CF_NR_WFFF, CF_NR_ZKDX). */
     penalties: z.array(penaltySchema).min(1, 'expected at least one penalty'),
+    /** Correction orders that accompany the penalties (CF_NR only). */
+    orders: z.array(orderSchema).default([]),
     /** Region code of the office that decided (CF_CFJG, CF_CFJGDM come from content/offices). */
     authority: regionCode,
+    /** 立案日期: the 90-day limit of 行政处罚法 art. 60 counts from it. */
+    filedOn: date,
+    /** Days the limit was extended by approval of the office's head, and days not counted (鉴定、听证、公告…). */
+    caseLimit: z
+      .strictObject({
+        /** Extension approved, calendar days. */
+        extendedDays: z.number().int().positive().optional(),
+        /** Why the extension was approved. */
+        extensionReason: z.string().min(4).optional(),
+        /** Periods not counted in the limit. */
+        excluded: z.array(z.strictObject({ reason: z.string().min(2), days: z.number().int().positive() })).default([]),
+      })
+      .optional(),
+    /** 法制审核 (行政处罚法 art. 58); required when the decision meets content/review-catalogue.yaml. */
+    legalReview: legalReviewSchema.optional(),
+    /** 集体讨论 by the office's heads (行政处罚法 art. 57 ¶2), where the catalogue requires it. */
+    collectiveDiscussion: z.strictObject({ heldOn: date, note: z.string().min(4).optional() }).optional(),
     /** 处罚决定日期 (CF_JDRQ). */
-    decidedOn: isoDate,
-    /** Date published on this portal (due within 7 working days). */
-    publishedOn: isoDate,
-    /** 公示截止期 (CF_GSJZQ): after it the decision leaves the lists. */
-    displayUntil: isoDate,
+    decidedOn: date,
+    /** Date published on this portal (due within 7 working days, 国办发〔2018〕118号). */
+    publishedOn: date,
+    /** Credit class of the penalty information; it sets the display period (信用修复管理办法). */
+    creditClass: z.enum(creditClasses, { error: `expected one of ${creditClasses.join(', ')}` }),
+    /** 公示截止期 (CF_GSJZQ): counted from decidedOn within the bounds of the credit class. */
+    displayUntil: date,
+    /** A credit repair (信用修复) that ended the display early. */
+    creditRepair: z.strictObject({ date, basis: z.string().min(4, 'expected the basis of the repair') }).optional(),
     /** 处罚有效期 (CF_YXQ), when the penalty has one. */
-    validUntil: isoDate.optional(),
+    validUntil: date.optional(),
     /** in-force (生效), executed (执行完毕) or withdrawn (撤回: revoked, found unlawful or to be re-made). */
     status: z.enum(['in-force', 'executed', 'withdrawn'], { error: 'expected in-force, executed or withdrawn' }),
-    /** Required when withdrawn: date and published reason (行政处罚法 art. 48). */
-    withdrawal: z.strictObject({ date: isoDate, reason: z.string().min(4, 'expected the reason for withdrawal') }).optional(),
+    /** Required when withdrawn. */
+    withdrawal: withdrawalSchema.optional(),
     /** Execution: not-started, in-progress, completed, or court (申请法院强制执行). */
     execution: z
       .strictObject({
@@ -160,26 +293,31 @@ export const decisionSchema = z
     demo: z.boolean().default(false),
   })
   .superRefine((d, ctx) => {
-    if (d.publishedOn < d.decidedOn) {
-      ctx.addIssue({ code: 'custom', path: ['publishedOn'], message: `expected a date on or after decidedOn (${d.decidedOn})` });
+    const issue = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
+    if (d.publishedOn < d.decidedOn) issue(['publishedOn'], `expected a date on or after decidedOn (${d.decidedOn})`);
+    if (d.displayUntil < d.publishedOn) issue(['displayUntil'], `expected a date on or after publishedOn (${d.publishedOn})`);
+    const violated = violationDateOf(d.violation);
+    if (d.filedOn < d.violation.startedOn) issue(['filedOn'], `expected a 立案 date on or after the violation began (${d.violation.startedOn})`);
+    if (d.decidedOn < d.filedOn) issue(['filedOn'], `expected a 立案 date on or before decidedOn (${d.decidedOn})`);
+    if (d.decidedOn < violated) issue(['violation', d.violation.continuing ? 'endedOn' : 'startedOn'], `expected a date on or before decidedOn (${d.decidedOn})`);
+    if (d.legalReview && (d.legalReview.reviewedOn < d.filedOn || d.legalReview.reviewedOn > d.decidedOn)) {
+      issue(['legalReview', 'reviewedOn'], `expected a review between filedOn (${d.filedOn}) and decidedOn (${d.decidedOn}): the review comes before the decision (行政处罚法 art. 58)`);
     }
-    if (d.displayUntil < d.publishedOn) {
-      ctx.addIssue({ code: 'custom', path: ['displayUntil'], message: `expected a date on or after publishedOn (${d.publishedOn})` });
+    if (d.collectiveDiscussion && (d.collectiveDiscussion.heldOn < d.filedOn || d.collectiveDiscussion.heldOn > d.decidedOn)) {
+      issue(['collectiveDiscussion', 'heldOn'], `expected a date between filedOn (${d.filedOn}) and decidedOn (${d.decidedOn})`);
     }
-    if (d.decidedOn < d.violationDate) {
-      ctx.addIssue({ code: 'custom', path: ['violationDate'], message: `expected a date on or before decidedOn (${d.decidedOn})` });
+    if (d.status === 'withdrawn' && !d.withdrawal) issue(['withdrawal'], 'expected withdrawal { revokedOn, revokedBy, takenDownOn, reason } for a withdrawn decision');
+    if (d.status !== 'withdrawn' && d.withdrawal) issue(['status'], 'expected status withdrawn when a withdrawal is given');
+    if (d.withdrawal) {
+      if (d.withdrawal.revokedOn < d.decidedOn) issue(['withdrawal', 'revokedOn'], `expected a date on or after decidedOn (${d.decidedOn})`);
+      if (d.withdrawal.takenDownOn < d.withdrawal.revokedOn) issue(['withdrawal', 'takenDownOn'], `expected a date on or after revokedOn (${d.withdrawal.revokedOn})`);
     }
-    if (d.status === 'withdrawn' && !d.withdrawal) {
-      ctx.addIssue({ code: 'custom', path: ['withdrawal'], message: 'expected withdrawal { date, reason } for a withdrawn decision' });
+    if (d.creditRepair && (d.creditRepair.date < d.decidedOn || d.creditRepair.date > d.displayUntil)) {
+      issue(['creditRepair', 'date'], `expected a date between decidedOn (${d.decidedOn}) and displayUntil (${d.displayUntil})`);
     }
-    if (d.status !== 'withdrawn' && d.withdrawal) {
-      ctx.addIssue({ code: 'custom', path: ['status'], message: 'expected status withdrawn when a withdrawal is given' });
-    }
-    if (d.withdrawal && d.withdrawal.date < d.decidedOn) {
-      ctx.addIssue({ code: 'custom', path: ['withdrawal', 'date'], message: `expected a date on or after decidedOn (${d.decidedOn})` });
-    }
-    if ((d.location.lat === undefined) !== (d.location.lng === undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['location'], message: 'expected both lat and lng, or neither' });
-    }
-  });
+    if ((d.location.lat === undefined) !== (d.location.lng === undefined)) issue(['location'], 'expected both lat and lng, or neither');
+  })
+  .transform((d) => ({ ...d, violationDate: violationDateOf(d.violation) }));
 export type DecisionData = z.output<typeof decisionSchema>;
+/** A decision as written in its file (before defaults and the derived violationDate). */
+export type DecisionInput = z.input<typeof decisionSchema>;

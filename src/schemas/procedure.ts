@@ -15,10 +15,16 @@ export const timeLimitSchema = z.strictObject({
   unit: z.enum(limitUnits, { error: `expected one of ${limitUnits.join(', ')}` }),
   /** Id of the step (or remedy's step) the period is counted from. */
   from: stepId,
-  /** within: the step happens at the latest N units after `from`; before: at least N units before `from`. */
-  direction: z.enum(['within', 'before'], { error: 'expected within or before' }).default('within'),
+  /**
+   * within: the step happens at the latest N units after `from`; after: not
+   * before N units after `from` (e.g. 催告书送达十日后 the court may be asked,
+   * 行政强制法 art. 54); before: at least N units before the later step `from`.
+   */
+  direction: z.enum(['within', 'after', 'before'], { error: 'expected within, after or before' }).default('within'),
   /** The event the count starts on, in words, e.g. 收到行政处罚告知书之日起. */
   startsOn: z.string().min(2, 'expected the start event in words, e.g. 自立案之日起'),
+  /** Set when no law sets the limit and it is the office's own rule: the rule's name, shown as local practice. */
+  localPractice: z.string().min(4).optional(),
 });
 export type TimeLimit = z.output<typeof timeLimitSchema>;
 
@@ -36,6 +42,8 @@ export const procedureStepSchema = z.strictObject({
   limit: timeLimitSchema.optional(),
   /** Articles that set the step or its limit. */
   basis: z.array(articleRef).default([]),
+  /** Sources that are not articles of a law in content/basis, e.g. 国办发〔2018〕118号. */
+  sources: z.array(z.string().min(4)).default([]),
   /** Documents issued at this step (文书). */
   documents: z.array(z.string().min(2)).default([]),
   /** When present, the step happens only in this case (a branch), e.g. 拟作出较大数额罚款的. */

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 import { decisionPath } from '../../src/lib/decision-slug.ts';
 import { todayInChina } from '../../src/lib/dates.ts';
+import { visibilityOf } from '../../src/lib/site-data.ts';
 import { checkDecision } from '../../src/lib/baselines/check-decision.ts';
 import { expectAccessibleContentPage, expectNoAxeViolations, expectNoHorizontalScroll } from './helpers.ts';
 
@@ -13,7 +14,7 @@ async function revealCalculator(page: Page): Promise<void> {
 
 const content = loadContent();
 const today = todayInChina();
-const listed = content.decisions.filter((d) => d.status !== 'withdrawn' && d.displayUntil >= today);
+const listed = content.decisions.filter((d) => visibilityOf(d, today) === 'listed');
 const outside = listed.filter((d) => {
   const c = checkDecision(d, content.baselines);
   return c.kind === 'checked' && c.result.ok && (c.result.verdict !== 'within' || c.result.namedBand !== undefined);
@@ -102,23 +103,25 @@ test('/decisions/outside-band/ lists every decision outside its band, with no sc
   await page.goto('/decisions/outside-band/');
   await expect(page.locator('main tbody tr')).toHaveCount(outside.length);
   for (const d of outside) await expect(page.getByRole('link', { name: d.docNo })).toHaveAttribute('href', decisionPath(d.docNo));
-  await expect(page.locator('main')).toContainText('低于法定幅度');
-  await expect(page.locator('main')).toContainText('超出法定幅度');
+  await expect(page.locator('main')).toContainText('低于阶次幅度');
+  await expect(page.locator('main')).toContainText('高于阶次幅度');
+  // A fine outside the legal range is void; the build refuses it, so no listed decision has one.
+  await expect(page.locator('main tbody')).not.toContainText('超出法定幅度');
   await expectAccessibleContentPage(page);
 });
 
 test('a decision page shows the proportionality check with its arithmetic, ships no script and has no axe violations', async ({ page }) => {
-  const aboveLegal = outside.find((d) => {
+  const above = outside.find((d) => {
     const c = checkDecision(d, content.baselines);
-    return c.kind === 'checked' && c.result.ok && c.result.verdict === 'above-legal';
+    return c.kind === 'checked' && c.result.ok && c.result.verdict === 'above' && d.fineBasis.reclamationFee !== undefined;
   });
-  if (!aboveLegal) throw new Error('Expected a demo decision above the legal range.');
-  await page.goto(decisionPath(aboveLegal.docNo));
+  if (!above) throw new Error('Expected a listed demo decision with a fee-multiple fine above its band.');
+  await page.goto(decisionPath(above.docNo));
   const section = page.getByRole('region', { name: '过罚相当核对（裁量基准）' });
-  await expect(section).toContainText('超出法定幅度');
+  await expect(section).toContainText('高于阶次幅度');
   await expect(section).toContainText('下限：土地复垦费');
   await expect(section).toContainText('罚款偏离阶次幅度本身并不意味着决定违法');
-  await expect(section.getByRole('link', { name: /裁量基准/ })).toHaveAttribute('href', `/baselines/${aboveLegal.baseline?.id}/`);
+  await expect(section.getByRole('link', { name: /裁量基准/ })).toHaveAttribute('href', `/baselines/${above.baseline?.id}/`);
   await expectAccessibleContentPage(page);
 });
 

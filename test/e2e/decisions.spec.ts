@@ -4,13 +4,14 @@ import { decisionPath } from '../../src/lib/decision-slug.ts';
 import { publicationLag } from '../../src/lib/decision-fields.ts';
 import { createWorkingCalendar } from '../../src/lib/working-days.ts';
 import { todayInChina } from '../../src/lib/dates.ts';
+import { visibilityOf } from '../../src/lib/site-data.ts';
 import { expectAccessibleContentPage, expectNoAxeViolations, expectNoScripts } from './helpers.ts';
 
 const content = loadContent();
 const today = todayInChina();
-const listed = content.decisions.filter((d) => d.status !== 'withdrawn' && d.displayUntil >= today);
+const listed = content.decisions.filter((d) => visibilityOf(d, today) === 'listed');
 const withdrawn = content.decisions.find((d) => d.status === 'withdrawn');
-const expired = content.decisions.find((d) => d.status !== 'withdrawn' && d.displayUntil < today);
+const expired = content.decisions.find((d) => visibilityOf(d, today) === 'expired');
 const calendar = createWorkingCalendar(content.calendar);
 const late = listed.find((d) => publicationLag(calendar, d).late);
 const onTime = listed.find((d) => !publicationLag(calendar, d).late && d.penalties.some((p) => p.kind === 'fine'));

@@ -61,6 +61,16 @@ test.describe('the deadline calculator, by keyboard', () => {
     await expectNoAxeViolations(page);
   });
 
+  test('from a 催告书 served on 2025-09-26, the court may be asked from 2025-10-17, after 10 working days (行政强制法 arts. 54, 69)', async ({ page }) => {
+    await page.goto('/procedures/general-penalty/');
+    await revealCalculator(page);
+    await page.getByLabel('起算环节').selectOption({ label: '催告' });
+    await page.getByLabel('该环节的日期').fill('2025-09-26');
+    await page.getByLabel('该环节的日期').press('Enter');
+    const table = page.getByRole('table', { name: '各环节的最迟日期' });
+    await expect(table.getByRole('row', { name: /申请人民法院强制执行/ })).toContainText('最早 2025年10月17日（星期五）');
+  });
+
   test('from service on 2026-08-10, marks the 6-month lawsuit deadline in unpublished 2027 as uncertain', async ({ page }) => {
     await page.goto('/procedures/general-penalty/');
     await revealCalculator(page);

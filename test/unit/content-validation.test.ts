@@ -94,7 +94,7 @@ describe('a broken decision fails with file, field and expectation', () => {
     editDecision(fixture.dir, file, ({ data }) => {
       data.status = 'withdrawn';
     });
-    expect(problemsOf(fixture.dir)).toContainEqual({ file, field: 'withdrawal', expected: expect.stringMatching(/withdrawal \{ date, reason \}/) });
+    expect(problemsOf(fixture.dir)).toContainEqual({ file, field: "withdrawal", expected: expect.stringMatching(/withdrawal \{ revokedOn, revokedBy, takenDownOn, reason \}/) });
   });
 
   test('when the facts carry a resident ID number, refuses it without repeating it', () => {

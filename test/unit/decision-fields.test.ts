@@ -71,3 +71,35 @@ describe('toPages', () => {
     expect(pageUrl('/decisions/', 3)).toBe('/decisions/page/3/');
   });
 });
+
+describe('toCreditFields (双公示)', () => {
+  test('CF_CFLB lists penalty kinds only; correction orders go to CF_NR; amounts in 万元; no natural person code', async () => {
+    const { toCreditFields } = await import('../../src/lib/decision-fields.ts');
+    const fields = toCreditFields(
+      {
+        docNo: '东湖自然资罚〔2025〕12号',
+        facts: ['事实'],
+        basis: [{ law: 'land-administration-law', article: 77 }],
+        penalties: [
+          { kind: 'demolish', text: '限期拆除新建的厂房' },
+          { kind: 'fine', amount: 120_000, text: '处以罚款人民币120000元' },
+          { kind: 'confiscate-property', amount: 5_000, text: '没收' },
+        ],
+        orders: [{ kind: 'return-land', text: '责令退还非法占用的土地' }],
+        decidedOn: '2025-04-01',
+        validUntil: undefined,
+        displayUntil: '2026-04-01',
+        party: { kind: 'natural-person', name: '张某' },
+      },
+      { name: '示范市东湖区自然资源局', creditCode: '11990102MB0001000U' },
+      '非法占用土地',
+    );
+    expect(fields.CF_CFLB).toBe('其他（责令限期拆除）;罚款;没收非法财物');
+    expect(fields.CF_CFLB).not.toContain('退还');
+    expect(fields.CF_NR).toBe('限期拆除新建的厂房；处以罚款人民币120000元；没收；责令退还非法占用的土地');
+    expect(fields.CF_NR_FK).toBe(12);
+    expect(fields.CF_NR_WFFF).toBe(0.5);
+    expect(fields.CF_YJ).toBe('《土地管理法》第七十七条');
+    expect(fields.CF_XDR_SHXYM).toBe('');
+  });
+});

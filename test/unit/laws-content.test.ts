@@ -29,14 +29,16 @@ describe('the demo laws', () => {
   test('cover every article the demo decisions, categories and procedure pages cite', () => {
     const { laws } = loadContent(demoContentDir);
     const keys = (id: string) => laws.find((l) => l.id === id)?.versions.map((v) => [v.effectiveFrom, v.text.articles.map((a) => a.number)]);
-    expect(keys('land-administration-law')).toEqual([['2020-01-01', [57, 68, 74, 75, 76, 77, 81, 83]]]);
-    expect(keys('land-administration-regulations')).toEqual([['2021-09-01', [52, 54, 55, 56, 57, 59]]]);
+    expect(keys('land-administration-law')).toEqual([['2020-01-01', [57, 67, 68, 74, 75, 76, 77, 78, 81, 82, 83]]]);
+    expect(keys('land-administration-regulations')).toEqual([['2021-09-01', [48, 50, 52, 54, 55, 56, 57, 59, 60]]]);
     expect(keys('mineral-resources-law')).toEqual([
-      ['2009-08-27', [39, 40]],
-      ['2025-07-01', [64]],
+      ['2009-08-27', [39, 40, 45]],
+      ['2025-07-01', [57, 64]],
     ]);
     expect(keys('mineral-resources-rules')).toEqual([['1994-03-26', [42]]]);
-    expect(keys('administrative-penalty-law')).toEqual([['2021-07-15', [34, 37, 44, 45, 48, 54, 55, 57, 58, 59, 60, 61, 63, 64, 65, 67, 72, 85]]]);
+    expect(keys('administrative-penalty-law')).toEqual([['2021-07-15', [9, 28, 33, 34, 36, 37, 38, 39, 44, 45, 48, 54, 55, 57, 58, 59, 60, 61, 63, 64, 65, 67, 72, 85]]]);
+    expect(keys('natural-resources-penalty-measures')).toEqual([['2024-05-01', [2, 31, 32, 33, 34]]]);
+    expect(keys('administrative-coercion-law')).toEqual([['2012-01-01', [53, 54, 69]]]);
   });
 
   test('hold every article any content file cites, so no citation falls back to a law page', () => {
@@ -73,7 +75,7 @@ describe('a broken law file fails with file, field and expectation', () => {
     edit(LAW, (t) => t.replace('excerpt: true', 'excerpt: false'));
     const problems = problemsOf(fixture.dir);
     expect(problems).toContainEqual({ file: LAW, field: 'body (line 24)', expected: expect.stringMatching(/start at 第一条.*found 第五十七条/) });
-    expect(problems).toContainEqual({ file: LAW, field: expect.stringMatching(/^body/), expected: expect.stringMatching(/after 第五十七条 to be number 58; found 第六十八条/) });
+    expect(problems).toContainEqual({ file: LAW, field: expect.stringMatching(/^body/), expected: expect.stringMatching(/after 第五十七条 to be number 58; found 第六十七条/) });
   });
 
   test('when the level is not one of the five, lists them', () => {
@@ -105,17 +107,17 @@ describe('a citation of an article that does not exist fails the build', () => {
   test('when a decision cites a missing article, names the decision file and basis.N', () => {
     const file = findDecisionFile(fixture.dir, (d) => d.category === 'illegal-occupation');
     editDecision(fixture.dir, file, ({ data }) => {
-      (data.basis as { law: string; article: number }[])[1] = { law: 'land-administration-law', article: 78 };
+      (data.basis as { law: string; article: number }[])[1] = { law: 'land-administration-law', article: 79 };
     });
     expect(problemsOf(fixture.dir)).toContainEqual({
       file,
       field: 'basis.1',
-      expected: expect.stringMatching(/第七十八条 is not in the version that applies.*land-administration-law\/2020-01-01\.md\) has selected articles 第五十七条–第八十三条/),
+      expected: expect.stringMatching(/第七十九条 is not in basis\/land-administration-law\/2020-01-01\.md \(selected articles 第五十七条–第八十三条\)/),
     });
   });
 
   test('when a decision before 2025-07-01 cites the new mining law article 64, fails naming the 2009 version', () => {
-    const file = findDecisionFile(fixture.dir, (d) => d.category === 'unlicensed-mining' && String(d.decidedOn) < '2025-07-01');
+    const file = findDecisionFile(fixture.dir, (d) => d.category === 'unlicensed-mining' && String((d.violation as { endedOn: string }).endedOn) < '2025-07-01');
     editDecision(fixture.dir, file, ({ data }) => {
       data.basis = [{ law: 'mineral-resources-law', article: 64 }];
     });

@@ -40,30 +40,41 @@ describe('versionOn', () => {
   });
 });
 
-describe('resolveCitation (从旧兼从轻) on the demo laws', () => {
+describe('resolveCitation (从旧兼从轻, by date, never by article number) on the demo laws', () => {
   const { laws } = loadContent(demoContentDir);
-  const art = (article: number) => ({ law: 'mineral-resources-law', article });
+  const art = (article: number, version?: string) => ({ law: 'mineral-resources-law', article, ...(version ? { version } : {}) });
+  const on = (violationDate: string, decidedOn: string, lighterNewLaw = false) => ({ violationDate, decidedOn, lighterNewLaw });
 
   test('a violation before 2025-07-01 citing 第三十九条 gets the 2009 text', () => {
-    const c = resolveCitation(laws, art(39), '2024-12-09', '2025-09-03');
+    const c = resolveCitation(laws, art(39), on('2024-12-09', '2025-09-03'));
     expect(c).toMatchObject({ ok: true, rule: 'in-force', version: { effectiveFrom: '2009-08-27' }, article: { key: 'article-39' } });
   });
 
   test('a violation on 2025-07-01 citing 第六十四条 gets the 2025 text', () => {
-    expect(resolveCitation(laws, art(64), '2025-07-01', '2025-08-01')).toMatchObject({ ok: true, rule: 'in-force', version: { effectiveFrom: '2025-07-01' } });
+    expect(resolveCitation(laws, art(64), on('2025-07-01', '2025-08-01'))).toMatchObject({ ok: true, rule: 'in-force', version: { effectiveFrom: '2025-07-01' } });
   });
 
-  test('a violation under the old law decided under the new one may cite the new article as the lighter law', () => {
-    expect(resolveCitation(laws, art(64), '2025-03-01', '2025-07-01')).toMatchObject({ ok: true, rule: 'lighter-new-law', version: { effectiveFrom: '2025-07-01' } });
+  test('an article number that exists only in the later version does not pass for the version in force at the violation', () => {
+    const c = resolveCitation(laws, art(64), on('2025-03-01', '2025-08-01'));
+    expect(c).toEqual({ ok: false, field: 'article', expected: expect.stringMatching(/第六十四条 is not in basis\/mineral-resources-law\/2009-08-27\.md/) });
   });
 
-  test('a decision made before the new law took effect cannot cite it, and the message names the version in force', () => {
-    const c = resolveCitation(laws, art(64), '2025-03-01', '2025-06-30');
-    expect(c).toEqual({ ok: false, expected: expect.stringMatching(/第六十四条 is not in the version that applies: the version in force on 2025-03-01 \(basis\/mineral-resources-law\/2009-08-27\.md\)/) });
+  test('naming the later version without lighterNewLaw fails and cites art. 37', () => {
+    const c = resolveCitation(laws, art(64, '2025-07-01'), on('2025-03-01', '2025-08-01'));
+    expect(c).toEqual({ ok: false, field: 'version', expected: expect.stringMatching(/lighterNewLaw \{ reason \}.*行政处罚法 art\. 37/) });
+  });
+
+  test('naming the later version with lighterNewLaw applies it as the lighter new law', () => {
+    expect(resolveCitation(laws, art(64, '2025-07-01'), on('2025-03-01', '2025-08-01', true))).toMatchObject({ ok: true, rule: 'lighter-new-law', version: { effectiveFrom: '2025-07-01' } });
+  });
+
+  test('a version in force neither on the violation nor on the decision date fails', () => {
+    const c = resolveCitation(laws, art(64, '2025-07-01'), on('2025-03-01', '2025-06-30', true));
+    expect(c).toEqual({ ok: false, field: 'version', expected: expect.stringMatching(/in force on neither/) });
   });
 
   test('an unknown law lists the known ids', () => {
-    expect(resolveCitation(laws, { law: 'forest-law', article: 1 }, '2025-01-01')).toEqual({ ok: false, expected: expect.stringMatching(/law id from content\/basis \(.*land-administration-law.*\); got "forest-law"/) });
+    expect(resolveCitation(laws, { law: 'forest-law', article: 1 }, on('2025-01-01', '2025-02-01'))).toEqual({ ok: false, field: 'law', expected: expect.stringMatching(/law id from content\/basis \(.*land-administration-law.*\); got "forest-law"/) });
   });
 });
 

@@ -15,14 +15,31 @@ const general = () => {
 const byId = (list: StepDeadline[], id: string) => list.find((s) => s.id === id);
 
 describe('computeDeadlines on the general penalty procedure', () => {
-  test('counting from a notice served on Friday 2025-09-26, 陈述申辩 and 听证 requests are due on 2025-10-10', () => {
+  test('counting from a notice served on Friday 2025-09-26, 陈述申辩 is due on 2025-10-10 (办法 2024 art. 33)', () => {
     // By hand: 5 working days: 09-28 Sun worked (1), 09-29 (2), 09-30 (3), 10-01…08 off, 10-09 (4), 10-10 (5).
     const { steps } = computeDeadlines(general(), 'notice', '2025-09-26', calendar);
     expect(byId(steps, 'notice')).toEqual({ id: 'notice', kind: 'start', date: '2025-09-26' });
     expect(byId(steps, 'statement')).toEqual({ id: 'statement', kind: 'deadline', date: '2025-10-10', certain: true });
-    expect(byId(steps, 'hearing-request')).toEqual({ id: 'hearing-request', kind: 'deadline', date: '2025-10-10', certain: true });
+    // The hearing request counts from the 听证告知书 (办法 art. 34), not from the 告知书.
+    expect(byId(steps, 'hearing-request')?.kind).toBe('none');
     expect(byId(steps, 'hearing-notice')?.kind).toBe('before-later-step');
     expect(byId(steps, 'file-case')?.kind).toBe('none');
+  });
+
+  test('counting from a 听证告知书 served on Friday 2025-09-26, the hearing request is due on 2025-10-10', () => {
+    const { steps } = computeDeadlines(general(), 'hearing-right', '2025-09-26', calendar);
+    expect(byId(steps, 'hearing-request')).toEqual({ id: 'hearing-request', kind: 'deadline', date: '2025-10-10', certain: true });
+  });
+
+  test('after a 催告书 served on Friday 2025-09-26, the court may be asked from 2025-10-17 (行政强制法 arts. 54, 69)', () => {
+    // By hand: 10 working days: 09-28 (1), 29 (2), 30 (3), 10-01…08 off, 09 (4), 10 (5), 11 Sat worked (6), 13 (7), 14 (8), 15 (9), 16 (10); then the next day.
+    const { steps } = computeDeadlines(general(), 'reminder', '2025-09-26', calendar);
+    expect(byId(steps, 'enforcement')).toEqual({ id: 'enforcement', kind: 'earliest', date: '2025-10-17', certain: true });
+  });
+
+  test('a suit against a 复议决定 received on 2025-09-20 is due 15 days later, on 2025-10-09 after the holiday (行政诉讼法 art. 45)', () => {
+    const { remedies } = computeDeadlines(general(), 'reconsideration-decision', '2025-09-20', calendar);
+    expect(byId(remedies, 'litigation-after-reconsideration')).toMatchObject({ kind: 'deadline', date: '2025-10-09' });
   });
 
   test('counting from 立案 on Sunday 2025-07-20, the decision is due 2025-10-20 and service 2025-10-29', () => {
@@ -64,7 +81,7 @@ describe('a broken procedure file fails with file, field and expectation', () =>
   };
 
   test('when a limit counts from a step that does not exist, names the step ids', () => {
-    edit((t) => t.replace('from: notice, startsOn: 自收到行政处罚告知书之日起 }\n    basis:\n      - { law: administrative-penalty-law, article: 45 }', 'from: notise, startsOn: 自收到行政处罚告知书之日起 }\n    basis:\n      - { law: administrative-penalty-law, article: 45 }'));
+    edit((t) => t.replace('from: notice, startsOn: 自收到行政处罚告知书之日起 }', 'from: notise, startsOn: 自收到行政处罚告知书之日起 }'));
     const problem = problemsOf(fixture.dir).find((p) => p.file === 'procedures/general-penalty.yaml');
     expect(problem?.field).toBe('steps.5.limit.from');
     expect(problem?.expected).toMatch(/^expected the id of a step of this procedure \(lead, file-case, .*\); got "notise"$/);
@@ -81,7 +98,7 @@ describe('a broken procedure file fails with file, field and expectation', () =>
     edit((t) => t.replace('amount: 90, unit: calendar-days', 'amount: 90, unit: days'));
     expect(problemsOf(fixture.dir)).toContainEqual({
       file: 'procedures/general-penalty.yaml',
-      field: 'steps.9.limit.unit',
+      field: 'steps.10.limit.unit',
       expected: 'expected one of working-days, calendar-days, months',
     });
   });

@@ -39,6 +39,8 @@ function resultText(d: StepDeadline): string {
       return `${formatDateWithWeekday(d.date)}（起算日）`;
     case 'deadline':
       return `最迟 ${formatDateWithWeekday(d.date)}`;
+    case 'earliest':
+      return `最早 ${formatDateWithWeekday(d.date)}`;
     case 'before-later-step':
       return '按其后环节的日期倒推（见时限）';
     case 'none':
@@ -64,7 +66,7 @@ export function deadlineRows(
         when: item.when,
         limitText: item.limitText,
         result: resultText(d),
-        uncertain: d.kind === 'deadline' && !d.certain,
+        uncertain: (d.kind === 'deadline' || d.kind === 'earliest') && !d.certain,
         start: d.kind === 'start',
       };
     });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { landTypes, type LandType } from '../../schemas/land-type.ts';
+import type { LandType } from '../../schemas/land-type.ts';
 import { LAND_TYPE_LABEL } from '../../lib/baselines/describe-condition.ts';
 import { fmtNumber } from '../../lib/baselines/describe.ts';
 import { calculate, emptyInputs, type CalculatorBaseline, type CalculatorOutcome, type FactInputs } from './penalty-model.ts';
@@ -77,7 +77,7 @@ export default function PenaltyCalculator({ baselines, initialId }: Props) {
           <fieldset>
             <legend>涉及面积（平方米，1亩≈666.67平方米）</legend>
             <p class="meta">按地类分别填写；阶次按其中保护等级最高的地类和全部面积确定。</p>
-            {landTypes.map((t) => (
+            {baseline.landTypes.map((t) => (
               <AmountField key={t} id={`area-${t}`} label={LAND_TYPE_LABEL[t]} value={inputs.area[t]} error={errorOf(`area-${t}`)} onInput={(v) => setArea(t, v)} />
             ))}
           </fieldset>

@@ -60,7 +60,8 @@ export function calculate(baseline: CalculatorBaseline, inputs: FactInputs): Cal
   };
   const area: CaseFacts['area'] = {};
   if (baseline.needs.area) {
-    for (const t of landTypes) {
+    // Only the land types the baseline's violation can involve are asked for (and counted).
+    for (const t of baseline.landTypes ?? landTypes) {
       const v = read(`area-${t}`, '面积', inputs.area[t], true);
       if (v !== undefined) area[t] = v;
     }

@@ -51,7 +51,7 @@ function cellsOf(fact: NumericFact, breakpoints: number[]): Cell[] {
 }
 
 /** Every distinct case the bands' conditions tell apart, described in words. */
-function enumerateCases(baseline: Pick<Baseline, 'bands'>): { point: FactPoint; text: string }[] {
+function enumerateCases(baseline: Pick<Baseline, 'bands' | 'landTypes'>): { point: FactPoint; text: string }[] {
   const conditions = baseline.bands.flatMap((b) => b.match);
   let cases: { point: FactPoint; text: string[] }[] = [
     { point: { landType: undefined, area: 0, illegalIncome: 0, oreValue: 0, repeat: false }, text: [] },
@@ -60,7 +60,7 @@ function enumerateCases(baseline: Pick<Baseline, 'bands'>): { point: FactPoint; 
     cases = cases.flatMap((c) => values.map((v) => ({ point: apply(c.point, v), text: [...c.text, describe(v)] })));
   };
   if (conditions.some((c) => c.landTypes)) {
-    expand([...landTypes], (p, landType) => ({ ...p, landType }), (t) => `土地类型为${LAND_LABEL[t]}`);
+    expand([...(baseline.landTypes ?? landTypes)], (p, landType) => ({ ...p, landType }), (t) => `土地类型为${LAND_LABEL[t]}`);
   }
   for (const fact of Object.keys(NUMERIC) as NumericFact[]) {
     const intervals = conditions.map((c) => NUMERIC[fact].of(c)).filter((i): i is Interval => i !== undefined);
@@ -78,7 +78,7 @@ function enumerateCases(baseline: Pick<Baseline, 'bands'>): { point: FactPoint; 
 const MAX_REPORTED = 4;
 
 /** Gaps (a case no band covers) and overlaps (a case two bands cover) between machine-checkable conditions. */
-export function findGapsAndOverlaps(baseline: Pick<Baseline, 'bands'>): BaselineProblem[] {
+export function findGapsAndOverlaps(baseline: Pick<Baseline, 'bands' | 'landTypes'>): BaselineProblem[] {
   const gaps: string[] = [];
   const overlaps = new Map<string, string[]>();
   for (const { point, text } of enumerateCases(baseline)) {

@@ -37,13 +37,14 @@ export type DecisionCheck<B extends Baseline> =
  * reported beside it because its lighter terms may lawfully be used instead.
  */
 export function checkDecision<B extends Baseline>(
-  d: Pick<DecisionData, 'category' | 'violationDate' | 'decidedOn' | 'penalties' | 'baseline' | 'area' | 'illegalIncome' | 'fineBasis'>,
+  d: Pick<DecisionData, 'category' | 'violationDate' | 'decidedOn' | 'penalties' | 'baseline' | 'area' | 'illegalIncome' | 'fineBasis'> & { lighterNewLaw?: unknown },
   baselines: readonly B[],
 ): DecisionCheck<B> {
   const fines = d.penalties.filter((p) => p.kind === 'fine');
   if (fines.length === 0) return { kind: 'no-fine' };
   const fine = fines.reduce((sum, p) => sum + (p.amount ?? 0), 0);
-  const baseline = baselineInForce(baselines, d.category, d.violationDate);
+  // A decision that applies the lighter new law (lighterNewLaw) is checked against the baseline of that law.
+  const baseline = baselineInForce(baselines, d.category, d.lighterNewLaw ? d.decidedOn : d.violationDate);
   if (!baseline) return { kind: 'no-baseline' };
   const atDecision = baselineInForce(baselines, d.category, d.decidedOn);
   const named = d.baseline && d.baseline.id !== baseline.id ? baselines.find((b) => b.id === d.baseline?.id) : undefined;

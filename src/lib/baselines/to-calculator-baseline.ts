@@ -1,4 +1,5 @@
 import type { Baseline } from '../../schemas/baseline.ts';
+import { landTypes, type LandType } from '../../schemas/land-type.ts';
 import { describeLegalRange } from './describe.ts';
 import { factsNeeded, type FactsNeeded } from './facts-needed.ts';
 
@@ -11,6 +12,8 @@ export interface CalculatorBaseline extends Pick<Baseline, 'id' | 'title' | 'ver
   /** Articles refined, with links where the basis has them. */
   articles: { label: string; href?: string }[];
   needs: FactsNeeded;
+  /** The land types the violation can involve (破坏耕地: 耕地 only), asked for in this order. */
+  landTypes: readonly LandType[];
 }
 
 /** What the penalty calculator needs of a baseline: nothing more is serialised into the page. */
@@ -25,5 +28,6 @@ export function toCalculatorBaseline(b: Baseline, categoryName: string, articles
     legalText: describeLegalRange(b.legalRange),
     articles,
     needs: factsNeeded(b),
+    landTypes: b.landTypes ?? landTypes,
   };
 }

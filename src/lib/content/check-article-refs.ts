@@ -2,7 +2,7 @@ import type { Category } from '../../schemas/category.ts';
 import type { Law } from './load-laws.ts';
 import type { Decision } from './load-decisions.ts';
 import { articleKey } from '../laws/parse-law-text.ts';
-import { findLaw, latestVersionWith, resolveCitation } from '../laws/resolve-citation.ts';
+import { citingCaseOf, findLaw, latestVersionWith, resolveCitation } from '../laws/resolve-citation.ts';
 import type { ProblemList } from './content-error.ts';
 
 /**
@@ -12,13 +12,29 @@ import type { ProblemList } from './content-error.ts';
  */
 export function checkArticleRefs(laws: readonly Law[], decisions: readonly Decision[], categories: readonly Category[], problems: ProblemList): void {
   for (const d of decisions) {
+    let appliesNewLaw = false;
     d.basis.forEach((ref, i) => {
-      const c = resolveCitation(laws, ref, d.violationDate, d.decidedOn);
-      if (!c.ok) problems.add(d.file, `basis.${i}`, c.expected);
-      else if (ref.paragraph !== undefined && ref.paragraph > c.article.clauses.length) {
+      const c = resolveCitation(laws, ref, citingCaseOf(d));
+      if (!c.ok) {
+        problems.add(d.file, c.field === 'version' ? `basis.${i}.version` : `basis.${i}`, c.expected);
+        return;
+      }
+      if (c.rule === 'lighter-new-law') appliesNewLaw = true;
+      if (ref.paragraph !== undefined && ref.paragraph > c.article.clauses.length) {
         problems.add(d.file, `basis.${i}.paragraph`, `expected a paragraph (款) of ${c.article.label}, which has ${c.article.clauses.length} in ${c.version.file}`);
       }
     });
+    if (d.lighterNewLaw && !appliesNewLaw && d.basis.every((ref) => resolveCitation(laws, ref, citingCaseOf(d)).ok)) {
+      problems.add(d.file, 'lighterNewLaw', `expected a citation with the version in force on the decision date when lighterNewLaw is given; every citation applies the version in force on the violation date (${d.violationDate})`);
+    }
+    const category = categories.find((c) => c.code === d.category);
+    if (category && category.penaltyArticles.length > 0) {
+      const governs = d.basis.some((ref) => category.penaltyArticles.some((a) => a.law === ref.law && a.article === ref.article));
+      if (!governs) {
+        const names = category.penaltyArticles.map((a) => `${a.law} ${a.article}`).join(', ');
+        problems.add(d.file, 'basis', `expected an article that governs the category ${category.code} (${names}); the decision cites none of them`);
+      }
+    }
   }
   categories.forEach((category, ci) => {
     category.penaltyArticles.forEach((ref, i) => {

@@ -13,6 +13,11 @@ import { loadLaws, type Law } from './load-laws.ts';
 import { loadOffices, type LoadedOffice } from './load-offices.ts';
 import { loadProcedures, type LoadedProcedure } from './load-procedures.ts';
 import { loadSite } from './load-site.ts';
+import { loadProvisions } from './load-provisions.ts';
+import { loadPublicity, type Publicity } from './load-publicity.ts';
+import { checkDecisionLaw } from './check-decision-law.ts';
+import { checkDecisionRecords } from './check-decision-records.ts';
+import type { PenaltyProvision } from '../../schemas/penalty-provision.ts';
 import { contentDir } from './read-files.ts';
 
 /** Everything under content/, validated. */
@@ -25,6 +30,10 @@ export interface Content {
   laws: Law[];
   procedures: LoadedProcedure[];
   baselines: LoadedBaseline[];
+  /** What each penalty article provides (content/penalty-provisions.yaml). */
+  provisions: PenaltyProvision[];
+  /** The 事前公开 material (content/publicity/). */
+  publicity: Publicity;
 }
 
 /**
@@ -40,10 +49,15 @@ export function loadContent(dir: string = contentDir()): Content {
   const decisions = loadDecisions(dir, problems, { categories, offices });
   const laws = loadLaws(dir, problems);
   checkArticleRefs(laws, decisions, categories, problems);
-  const procedures = loadProcedures(dir, problems);
-  const baselines = loadBaselines(dir, problems, { categories, articleExists: articleExistsIn(laws) });
+  const articleExists = articleExistsIn(laws);
+  const procedures = loadProcedures(dir, problems, { articleExists });
+  const baselines = loadBaselines(dir, problems, { categories, articleExists });
   checkDecisionBaselines(decisions, baselines, problems);
+  const provisions = loadProvisions(dir, problems, laws);
+  checkDecisionLaw(decisions, laws, provisions, baselines, problems);
+  const publicity = loadPublicity(dir, problems, { offices, articleExists });
+  checkDecisionRecords(decisions, publicity, problems);
   problems.throwIfAny();
-  // throwIfAny has thrown when site.yaml failed, so site is defined here.
-  return { site: site as Site, categories, offices, decisions, calendar, laws, procedures, baselines };
+  // throwIfAny has thrown when site.yaml or a publicity file failed, so both are defined here.
+  return { site: site as Site, categories, offices, decisions, calendar, laws, procedures, baselines, provisions, publicity: publicity as Publicity };
 }

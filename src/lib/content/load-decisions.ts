@@ -32,7 +32,10 @@ function publicTexts(d: DecisionData, facts: string[]): [string, string][] {
     texts.push([`penalties.${i}.text`, p.text]);
     if (p.licence) texts.push([`penalties.${i}.licence`, p.licence]);
   });
+  d.orders.forEach((o, i) => texts.push([`orders.${i}.text`, o.text]));
   if (d.withdrawal) texts.push(['withdrawal.reason', d.withdrawal.reason]);
+  if (d.lighterNewLaw) texts.push(['lighterNewLaw.reason', d.lighterNewLaw.reason]);
+  if (d.creditRepair) texts.push(['creditRepair.basis', d.creditRepair.basis]);
   if (d.execution.note) texts.push(['execution.note', d.execution.note]);
   texts.push(['party.name', d.party.name]);
   return texts;

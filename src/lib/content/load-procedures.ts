@@ -15,7 +15,7 @@ export interface ProcedureRefs {
   articleExists?: ((ref: ArticleRef) => boolean) | undefined;
 }
 
-// A "within" limit counts forward from an earlier step and a "before" limit
+// A "within" or "after" limit counts forward from an earlier step and a "before" limit
 // back from a later one, so the deadlines can be computed in one pass in order.
 function checkReferences(procedure: Procedure, file: string, problems: ProblemList): void {
   const ids = procedure.steps.map((s) => s.id);
@@ -28,8 +28,8 @@ function checkReferences(procedure: Procedure, file: string, problems: ProblemLi
     const at = ids.indexOf(limit.from);
     if (at < 0) {
       problems.add(file, `steps.${i}.limit.from`, `expected the id of a step of this procedure (${ids.join(', ')}); got "${limit.from}"`);
-    } else if (limit.direction === 'within' && at >= i) {
-      problems.add(file, `steps.${i}.limit.from`, `expected an earlier step to count a "within" limit from; ${limit.from} does not come before ${step.id}`);
+    } else if (limit.direction !== 'before' && at >= i) {
+      problems.add(file, `steps.${i}.limit.from`, `expected an earlier step to count a "${limit.direction}" limit from; ${limit.from} does not come before ${step.id}`);
     } else if (limit.direction === 'before' && at <= i) {
       problems.add(file, `steps.${i}.limit.from`, `expected a later step to count a "before" limit back from; ${limit.from} does not come after ${step.id}`);
     }

@@ -1,6 +1,6 @@
 import type { Decision } from '../content/load-decisions.ts';
 import type { Law } from '../content/load-laws.ts';
-import { resolveCitation } from './resolve-citation.ts';
+import { citingCaseOf, resolveCitation } from './resolve-citation.ts';
 
 /** A decision that cites an article, and the rule by which that version applies to it. */
 export interface CitingDecision {
@@ -21,7 +21,7 @@ function buildIndex(laws: readonly Law[], decisions: readonly Decision[]): Citat
   for (const decision of decisions) {
     const seen = new Set<string>();
     for (const ref of decision.basis) {
-      const c = resolveCitation(laws, ref, decision.violationDate, decision.decidedOn);
+      const c = resolveCitation(laws, ref, citingCaseOf(decision));
       if (!c.ok) continue;
       const k = indexKey(ref.law, c.version.effectiveFrom, c.article.key);
       // Two 款 of one article cited by one decision still list it once.

@@ -1,6 +1,7 @@
 import type { TimeLimit } from '../../schemas/procedure.ts';
 import type { WorkingCalendar } from '../working-day-count.ts';
 import { deadlineFor } from './deadline-for-limit.ts';
+import { addDays } from '../dates.ts';
 
 /** Where one step or remedy stands once a start date is chosen. */
 export type StepDeadline =
@@ -8,6 +9,8 @@ export type StepDeadline =
   | { id: string; kind: 'start'; date: string }
   /** The last day for the step, counted along the chain of limits from the start. */
   | { id: string; kind: 'deadline'; date: string; certain: boolean }
+  /** The first day the step may happen (a waiting period, e.g. 催告 then 10 working days). */
+  | { id: string; kind: 'earliest'; date: string; certain: boolean }
   /** Counted back from a later event whose date is not known yet (e.g. ≥ 7 days before the hearing). */
   | { id: string; kind: 'before-later-step' }
   /** No limit, or its chain does not lead back to the start. */
@@ -44,6 +47,8 @@ export function computeDeadlines(
     const result = deadlineFor(calendar, from.date, limit);
     const certain = from.certain && result.certain;
     known.set(item.id, { date: result.date, certain });
+    // 「送达十日后」: the waiting period's last day is counted like a limit; the step may follow it.
+    if (limit.direction === 'after') return { id: item.id, kind: 'earliest', date: addDays(result.date, 1), certain };
     return { id: item.id, kind: 'deadline', date: result.date, certain };
   };
   const steps = procedure.steps.map(place);
