@@ -37,8 +37,8 @@ export async function handleLeadPages(req: IncomingMessage, res: ServerResponse,
 <ol class="cards">${deps.counties.map((c) => {
       const s = row(c.code);
       return html`<li class="card"><h2><a href="/leads/${c.code}/">${c.name}</a></h2><dl class="fields">
-<dt>收到</dt><dd>${s?.received ?? 0} 条</dd><dt>办理中</dt><dd>${s?.open ?? 0} 条</dd><dt>已办结</dt><dd>${s?.concluded ?? 0} 条</dd>
-<dt>逾期</dt><dd>${(s?.overdue ?? 0) > 0 ? html`<strong class="error-text">${s?.overdue} 条</strong>` : '0 条'}</dd><dt>挂牌督办</dt><dd>${s?.supervised ?? 0} 条</dd></dl></li>`;
+<div><dt>收到</dt><dd>${s?.received ?? 0} 条</dd></div><div><dt>办理中</dt><dd>${s?.open ?? 0} 条</dd></div><div><dt>已办结</dt><dd>${s?.concluded ?? 0} 条</dd></div>
+<div><dt>逾期</dt><dd>${(s?.overdue ?? 0) > 0 ? html`<strong class="error-text">${s?.overdue} 条</strong>` : '0 条'}</dd></div><div><dt>挂牌督办</dt><dd>${s?.supervised ?? 0} 条</dd></div></dl></li>`;
     })}</ol>
 <p>待分派（位置不在任何区县或未标出）：${unrouted?.open ?? 0} 条。</p>`;
     sendHtml(res, 200, await deps.page('线索办理情况', main), { 'cache-control': 'no-cache' });
@@ -56,8 +56,8 @@ export async function handleLeadPages(req: IncomingMessage, res: ServerResponse,
 <h1>${county.name} · 线索办理情况</h1>
 <p>办理时限：${deps.policy.basis}。以下为已超过期限仍未签收或办结的线索（${today}）。</p>
 ${overdue.length === 0 ? html`<p>目前没有逾期的线索。</p>` : html`<ol class="cards">${overdue.map(({ r, stage, due, late }) => html`<li class="card"><h2>${deps.categoryName(r.category)}</h2><dl class="fields">
-<dt>收到</dt><dd><span class="nowrap">${todayInChina(new Date(r.received_at))}</span></dd><dt>状态</dt><dd>${REPORT_STATUSES[r.status]}${r.supervised_at ? '（挂牌督办）' : ''}</dd>
-<dt>${stage}期限</dt><dd><span class="nowrap">${due ?? '—'}</span></dd><dt>逾期</dt><dd><strong class="error-text">${late} 个工作日</strong></dd></dl></li>`)}</ol>`}`;
+<div><dt>收到</dt><dd><span class="nowrap">${todayInChina(new Date(r.received_at))}</span></dd></div><div><dt>状态</dt><dd>${REPORT_STATUSES[r.status]}${r.supervised_at ? '（挂牌督办）' : ''}</dd></div>
+<div><dt>${stage}期限</dt><dd><span class="nowrap">${due ?? '—'}</span></dd></div><div><dt>逾期</dt><dd><strong class="error-text">${late} 个工作日</strong></dd></div></dl></li>`)}</ol>`}`;
   sendHtml(res, 200, await deps.page(`${county.name} · 线索办理情况`, main), { 'cache-control': 'no-cache' });
   return true;
 }

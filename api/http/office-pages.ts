@@ -45,10 +45,10 @@ function leadItem(report: ReportRow, dir: OfficeDirectory, late: LateInfo | unde
 <h3><a href="/office/leads/${report.id}/">${dir.categoryName(report.category)} <span class="nowrap">${report.tracking_code}</span></a></h3>
 <p>${statusTag(report)}${lateText(late)}</p>
 <dl class="fields">
-<dt>收到</dt><dd><span class="nowrap">${chinaTime(report.received_at)}</span></dd>
-<dt>来源</dt><dd>${LEAD_SOURCES[report.source]}</dd>
-${report.office_code ? html`<dt>签收期限</dt><dd><span class="nowrap">${report.acknowledge_by ?? '—'}</span>${report.acknowledged_at ? '（已签收）' : ''}</dd><dt>办结期限</dt><dd><span class="nowrap">${report.conclude_by ?? '—'}</span></dd>` : html`<dt>承办单位</dt><dd>待分派</dd>`}
-${report.outcome ? html`<dt>结果</dt><dd>${OUTCOMES[report.outcome]}</dd>` : ''}
+<div><dt>收到</dt><dd><span class="nowrap">${chinaTime(report.received_at)}</span></dd></div>
+<div><dt>来源</dt><dd>${LEAD_SOURCES[report.source]}</dd></div>
+${report.office_code ? html`<div><dt>签收期限</dt><dd><span class="nowrap">${report.acknowledge_by ?? '—'}</span>${report.acknowledged_at ? '（已签收）' : ''}</dd></div><div><dt>办结期限</dt><dd><span class="nowrap">${report.conclude_by ?? '—'}</span></dd></div>` : html`<div><dt>承办单位</dt><dd>待分派</dd></div>`}
+${report.outcome ? html`<div><dt>结果</dt><dd>${OUTCOMES[report.outcome]}</dd></div>` : ''}
 </dl>
 </li>`;
 }
@@ -119,12 +119,12 @@ function sketchMap(report: ReportRow, boundary: number[][][][] | undefined): Saf
 }
 
 function locationBlock(report: ReportRow): SafeHtml {
-  if (report.lat === null || report.lng === null) return html`<dt>位置</dt><dd>${report.address ?? '未标出'}</dd>`;
+  if (report.lat === null || report.lng === null) return html`<div><dt>位置</dt><dd>${report.address ?? '未标出'}</dd></div>`;
   const [gLng, gLat] = gcoord.transform([report.lng, report.lat], gcoord.WGS84, gcoord.GCJ02) as [number, number];
-  return html`${report.address ? html`<dt>地址或地标</dt><dd>${report.address}</dd>` : ''}
-<dt>坐标 WGS-84（GPS、天地图）</dt><dd><span class="nowrap">${report.lat.toFixed(6)}, ${report.lng.toFixed(6)}</span></dd>
-<dt>坐标 GCJ-02（高德等）</dt><dd><span class="nowrap">${gLat.toFixed(6)}, ${gLng.toFixed(6)}</span></dd>
-<dt>地图</dt><dd><a href="https://uri.amap.com/marker?position=${gLng.toFixed(6)},${gLat.toFixed(6)}&amp;coordinate=gaode">高德地图</a> · <a href="https://www.openstreetmap.org/?mlat=${report.lat.toFixed(6)}&amp;mlon=${report.lng.toFixed(6)}#map=17/${report.lat.toFixed(6)}/${report.lng.toFixed(6)}">OpenStreetMap</a></dd>`;
+  return html`${report.address ? html`<div><dt>地址或地标</dt><dd>${report.address}</dd></div>` : ''}
+<div><dt>坐标 WGS-84（GPS、天地图）</dt><dd><span class="nowrap">${report.lat.toFixed(6)}, ${report.lng.toFixed(6)}</span></dd></div>
+<div><dt>坐标 GCJ-02（高德等）</dt><dd><span class="nowrap">${gLat.toFixed(6)}, ${gLng.toFixed(6)}</span></dd></div>
+<div><dt>地图</dt><dd><a href="https://uri.amap.com/marker?position=${gLng.toFixed(6)},${gLat.toFixed(6)}&amp;coordinate=gaode">高德地图</a> · <a href="https://www.openstreetmap.org/?mlat=${report.lat.toFixed(6)}&amp;mlon=${report.lng.toFixed(6)}#map=17/${report.lat.toFixed(6)}/${report.lng.toFixed(6)}">OpenStreetMap</a></dd></div>`;
 }
 
 /** How an event reads to an office (all events, internal ones too). */
@@ -215,12 +215,12 @@ ${errorSummary(view.errors)}
 <p>${statusTag(r)}${lateText(view.late)}</p>
 <section aria-labelledby="facts-title"><h2 id="facts-title">线索</h2>
 <dl class="fields">
-<dt>承办单位</dt><dd>${r.office_code ? dir.officeName(r.office_code) : '待分派'}</dd>
-<dt>来源</dt><dd>${LEAD_SOURCES[r.source]}${r.source_ref ? html`（${r.source_ref}）` : ''}</dd>
-<dt>收到</dt><dd><span class="nowrap">${chinaTime(r.received_at)}</span></dd>
-${r.office_code ? html`<dt>签收期限</dt><dd><span class="nowrap">${r.acknowledge_by ?? '—'}</span>${r.acknowledged_at ? html`（${chinaTime(r.acknowledged_at)} 已签收）` : ''}</dd><dt>办结期限</dt><dd><span class="nowrap">${r.conclude_by ?? '—'}</span></dd>` : ''}
-${r.started_on ? html`<dt>大约开始于</dt><dd>${r.started_on}</dd>` : ''}
-<dt>情况描述</dt><dd class="prewrap">${r.description}</dd>
+<div><dt>承办单位</dt><dd>${r.office_code ? dir.officeName(r.office_code) : '待分派'}</dd></div>
+<div><dt>来源</dt><dd>${LEAD_SOURCES[r.source]}${r.source_ref ? html`（${r.source_ref}）` : ''}</dd></div>
+<div><dt>收到</dt><dd><span class="nowrap">${chinaTime(r.received_at)}</span></dd></div>
+${r.office_code ? html`<div><dt>签收期限</dt><dd><span class="nowrap">${r.acknowledge_by ?? '—'}</span>${r.acknowledged_at ? html`（${chinaTime(r.acknowledged_at)} 已签收）` : ''}</dd></div><div><dt>办结期限</dt><dd><span class="nowrap">${r.conclude_by ?? '—'}</span></dd></div>` : ''}
+${r.started_on ? html`<div><dt>大约开始于</dt><dd>${r.started_on}</dd></div>` : ''}
+<div><dt>情况描述</dt><dd class="prewrap">${r.description}</dd></div>
 ${locationBlock(r)}
 </dl>
 ${sketchMap(r, dir.boundaryOf(r.office_code))}
@@ -229,7 +229,7 @@ ${sketchMap(r, dir.boundaryOf(r.office_code))}
 <section aria-labelledby="reporter-title"><h2 id="reporter-title">举报人</h2>
 ${
   view.contact?.contactConsent
-    ? html`<dl class="fields"><dt>姓名</dt><dd>${view.contact.name ?? '未留姓名'}</dd>${view.contact.phone ? html`<dt>电话</dt><dd><a href="tel:${view.contact.phone}">${view.contact.phone}</a></dd>` : ''}${view.contact.email ? html`<dt>电子邮箱</dt><dd>${view.contact.email}</dd>` : ''}${view.contact.journalist ? html`<dt>媒体</dt><dd>${view.contact.outlet ?? '记者'}</dd>` : ''}</dl><p class="meta">举报人同意联系。身份保密：不得向被举报人或其他无关人员透露举报人信息。</p>`
+    ? html`<dl class="fields"><div><dt>姓名</dt><dd>${view.contact.name ?? '未留姓名'}</dd></div>${view.contact.phone ? html`<div><dt>电话</dt><dd><a href="tel:${view.contact.phone}">${view.contact.phone}</a></dd></div>` : ''}${view.contact.email ? html`<div><dt>电子邮箱</dt><dd>${view.contact.email}</dd></div>` : ''}${view.contact.journalist ? html`<div><dt>媒体</dt><dd>${view.contact.outlet ?? '记者'}</dd></div>` : ''}</dl><p class="meta">举报人同意联系。身份保密：不得向被举报人或其他无关人员透露举报人信息。</p>`
     : html`<p>匿名举报，或举报人未同意联系。${view.contact?.journalist ? html`（来自媒体：${view.contact.outlet ?? ''}）` : ''}</p>`
 }
 </section>

@@ -42,11 +42,11 @@ export function receiptFragment(receipt: Receipt): string {
 <h2 id="receipt-title">举报已收到</h2>
 <p>请<strong>抄下或截图保存</strong>下面的查询码和查询密钥。密钥只显示这一次，我们也无法找回；凭这两项可以随时查询办理进展，无需留下姓名。</p>
 <dl class="fields">
-<dt>查询码</dt><dd><code>${e(receipt.trackingCode)}</code></dd>
-<dt>查询密钥</dt><dd><code>${e(receipt.secret)}</code></dd>
-<dt>当前状态</dt><dd>${office}</dd>
-<dt>收到时间</dt><dd>${e(dateTime(receipt.receivedAt))}（北京时间）</dd>
-<dt>照片</dt><dd>${receipt.photos.length} 张</dd>
+<div><dt>查询码</dt><dd><code>${e(receipt.trackingCode)}</code></dd></div>
+<div><dt>查询密钥</dt><dd><code>${e(receipt.secret)}</code></dd></div>
+<div><dt>当前状态</dt><dd>${office}</dd></div>
+<div><dt>收到时间</dt><dd>${e(dateTime(receipt.receivedAt))}（北京时间）</dd></div>
+<div><dt>照片</dt><dd>${receipt.photos.length} 张</dd></div>
 </dl>
 <p><a href="/track/">查询办理进展</a></p>
 </section>`;
@@ -76,15 +76,15 @@ export function trackFragment(report: TrackedReport): string {
   return html`<section class="card" aria-labelledby="track-title">
 <h2 id="track-title">查询码 <code>${report.trackingCode}</code></h2>
 <dl class="fields">
-<dt>当前状态</dt><dd>${report.statusLabel}${report.supervised ? '（上级机关已挂牌督办）' : ''}<br><span class="meta">${report.statusExplanation}</span></dd>
-<dt>承办单位</dt><dd>${report.office ? report.office.name : '待分派'}</dd>
-<dt>违法类型</dt><dd>${report.category.name}</dd>
-<dt>收到时间</dt><dd>${dateTime(report.receivedAt)}（北京时间）</dd>
-<dt>照片</dt><dd>${report.photos.length} 张${unreadable > 0 ? `（其中 ${unreadable} 张无法处理，原件已作为证据保存）` : ''}</dd>
-${report.outcome ? html`<dt>核查结果</dt><dd>${report.outcome.label}</dd>` : ''}
-${report.summary ? html`<dt>承办单位说明</dt><dd class="prewrap">${report.summary}</dd>` : ''}
-<dt>接下来</dt><dd>${next}</dd>
-<dt>您举报的内容</dt><dd class="prewrap">${report.description}</dd>
+<div><dt>当前状态</dt><dd>${report.statusLabel}${report.supervised ? '（上级机关已挂牌督办）' : ''}<br><span class="meta">${report.statusExplanation}</span></dd></div>
+<div><dt>承办单位</dt><dd>${report.office ? report.office.name : '待分派'}</dd></div>
+<div><dt>违法类型</dt><dd>${report.category.name}</dd></div>
+<div><dt>收到时间</dt><dd>${dateTime(report.receivedAt)}（北京时间）</dd></div>
+<div><dt>照片</dt><dd>${report.photos.length} 张${unreadable > 0 ? `（其中 ${unreadable} 张无法处理，原件已作为证据保存）` : ''}</dd></div>
+${report.outcome ? html`<div><dt>核查结果</dt><dd>${report.outcome.label}</dd></div>` : ''}
+${report.summary ? html`<div><dt>承办单位说明</dt><dd class="prewrap">${report.summary}</dd></div>` : ''}
+<div><dt>接下来</dt><dd>${next}</dd></div>
+<div><dt>您举报的内容</dt><dd class="prewrap">${report.description}</dd></div>
 </dl>
 <h3>办理记录</h3>
 <ol class="timeline">

@@ -260,7 +260,7 @@ describe('deadlines', () => {
       expect(mails[2]?.subject).toBe(`【超期】${res.json.trackingCode} 逾期未签收`);
       expect(mails[2]?.to && 'text' in mails[2].to ? mails[2].to.text : '').toBe('desk@leads.example.org');
       const county = await fetch(`${server.url}/leads/990102/`).then((r) => r.text());
-      expect(county).toMatch(/签收期限<\/dt><dd><span class="nowrap">2026-12-02<\/span><\/dd><dt>逾期<\/dt><dd><strong class="error-text">3 个工作日/);
+      expect(county).toMatch(/签收期限<\/dt><dd><span class="nowrap">2026-12-02<\/span><\/dd><\/div><div><dt>逾期<\/dt><dd><strong class="error-text">3 个工作日/);
       const tracked = await fetch(`${server.url}/api/reports/${res.json.trackingCode}`, { headers: { authorization: `Bearer ${res.json.secret}` } }).then((r) => r.json());
       expect(tracked.timeline.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['示范市东湖区自然资源局未在期限内签收，已催办', '办理超期，已报告上级机关督办']));
     } finally {

@@ -16,11 +16,26 @@ export interface TrackedEvent {
 export interface TrackedView {
   trackingCode: string;
   statusLabel: string;
+  /** What the status means, in plain words. */
+  statusExplanation: string;
   officeName: string | null;
   categoryName: string;
+  /** What was reported. */
+  description: string;
   receivedAt: string;
+  photos: number;
+  unreadablePhotos: number;
+  outcomeLabel: string | null;
+  summary: string | null;
+  /** What happens next and by when. */
+  next: string;
+  supervised: boolean;
+  /** Present while the reporter may add information. */
+  additionToken: string | null;
   timeline: TrackedEvent[];
 }
+
+export type Fetch = (url: string, init?: { method?: string; body?: FormData; headers?: Record<string, string> }) => Promise<{ status: number; json: () => Promise<unknown> }>;
 
 export type Fetcher = (url: string, init: { headers: Record<string, string> }) => Promise<{ status: number; json: () => Promise<unknown>; headers: { get(name: string): string | null } }>;
 
@@ -40,14 +55,50 @@ export function readTrackedReport(body: unknown): TrackedView | undefined {
   const timeline = Array.isArray(body.timeline)
     ? body.timeline.filter(isRecord).map((ev) => ({ type: str(ev.type), at: str(ev.at), text: str(ev.text, str(ev.type)) }))
     : [];
+  const photos = Array.isArray(body.photos) ? body.photos.filter(isRecord) : [];
+  const deadlines = isRecord(body.deadlines) ? body.deadlines : undefined;
+  const concluded = body.status === 'concluded';
+  const next = concluded
+    ? '承办单位已记录核查结果。'
+    : deadlines
+      ? `承办单位应在 ${str(deadlines.acknowledgeBy, '—')} 前签收，在 ${str(deadlines.concludeBy, '—')} 前核查并记录结果（${str(deadlines.basis)}）。`
+      : '市级执法监察机构将判断线索位置并分派给负责的区县，分派后开始计算办理期限。';
   return {
     trackingCode: body.trackingCode,
     statusLabel: str(body.statusLabel, str(body.status)),
+    statusExplanation: str(body.statusExplanation),
     officeName: office,
     categoryName: category,
+    description: str(body.description),
     receivedAt: str(body.receivedAt),
+    photos: photos.length,
+    unreadablePhotos: photos.filter((p) => p.state === 'unreadable').length,
+    outcomeLabel: isRecord(body.outcome) ? str(body.outcome.label) || null : null,
+    summary: str(body.summary) || null,
+    next,
+    supervised: body.supervised === true,
+    additionToken: body.canAddInformation === true ? str(body.additionToken) || null : null,
     timeline,
   };
+}
+
+export type AdditionStatus = 'idle' | 'sending' | 'sent' | 'failed';
+
+/** Sends what the reporter adds (text and photos) with the token the lookup gave. */
+export async function sendAddition(fetcher: Fetch, token: string, text: string, photos: readonly File[]): Promise<{ ok: true } | { ok: false; message: string }> {
+  const body = new FormData();
+  body.append('token', token);
+  body.append('text', text);
+  for (const photo of photos) body.append('photos', photo, photo.name);
+  try {
+    const response = await fetcher('/api/reports/track/additions', { method: 'POST', body, headers: { Accept: 'application/json' } });
+    if (response.status === 201) return { ok: true };
+    const answer = await response.json().catch(() => undefined);
+    const errors = isRecord(answer) && Array.isArray(answer.errors) ? answer.errors.filter(isRecord).map((e) => str(e.message)) : [];
+    return { ok: false, message: errors.join('；') || '补充未能提交，请稍后再试。' };
+  } catch {
+    return { ok: false, message: '网络连接中断，补充未能提交。请检查网络后重试。' };
+  }
 }
 
 /** A moment as people here read it: Beijing time, whatever the device's zone. */
