@@ -3,6 +3,8 @@ import { defineConfig, devices } from '@playwright/test';
 // Debian's Chromium: Playwright's own browser download cannot work on these machines.
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4399);
+/** The SMTP sink the lead journey starts (test/e2e/lead-journey.spec.ts) listens on the next port. */
+const smtpPort = port + 1;
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -28,6 +30,16 @@ export default defineConfig({
     url: `http://localhost:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ...(process.env as Record<string, string>), PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT: 'off' },
+    env: {
+      ...(process.env as Record<string, string>),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RATE_LIMIT: 'off',
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ADMIN_EMAIL: 'admin@ops.example.org',
+      OUTBOX_POLL_MS: '200',
+      OUTBOX_RETRY_BASE_S: '1',
+      OUTBOX_RETRY_CAP_S: '3',
+    },
   },
 });

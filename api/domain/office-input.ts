@@ -10,7 +10,13 @@ import { normalizeTrackingCode } from './tracking-code.ts';
 const text = (min: number, max: number, what: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? cleanText(v) : v),
-    z.string({ error: `请填写${what}` }).min(min, min > 1 ? `${what}至少 ${min} 个字` : `请填写${what}`).max(max, `${what}不能超过 ${max} 个字`),
+    z
+      .string({ error: `请填写${what}` })
+      .max(max, `${what}不能超过 ${max} 个字`)
+      .superRefine((value, ctx) => {
+        if (value === '') ctx.addIssue({ code: 'custom', message: `请填写${what}` });
+        else if (value.length < min) ctx.addIssue({ code: 'custom', message: `${what}至少 ${min} 个字` });
+      }),
   );
 const optional = (max: number, what: string) =>
   z.preprocess((v) => (typeof v === 'string' ? cleanText(v) || undefined : v), z.string().max(max, `${what}不能超过 ${max} 个字`).optional());

@@ -22,7 +22,7 @@ export type ReportStatus = keyof typeof REPORT_STATUSES;
 /** What each status means, in the words a reporter reads on the tracking page. */
 export const STATUS_EXPLANATIONS: Record<ReportStatus, string> = {
   unrouted: '位置不在任何区县范围内，或没有标出位置：线索在市级执法监察机构的待分派队列中，由其判断并分派给负责的区县。',
-  routed: '线索已按位置分派给所在区县的自然资源部门，并已发送到该单位的线索邮箱，等待签收。',
+  routed: '线索已按位置分派给所在区县的自然资源部门，等待签收；送达该单位线索邮箱的时间见办理记录。',
   acknowledged: '承办单位已签收线索，将安排核查。',
   verifying: '承办单位正在核查（通常需要到现场查看）。',
   concluded: '承办单位已记录核查结果，见下方说明。',

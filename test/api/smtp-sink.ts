@@ -34,8 +34,8 @@ async function freePort(): Promise<number> {
   return typeof address === 'object' && address ? address.port : 0;
 }
 
-export async function startSink(): Promise<Sink> {
-  const port = await freePort();
+export async function startSink(fixedPort?: number): Promise<Sink> {
+  const port = fixedPort ?? (await freePort());
   const messages: ParsedMail[] = [];
   const raw: string[] = [];
   const refused = new Set<string>();
