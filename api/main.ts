@@ -38,7 +38,7 @@ import { createPhotoDeriver } from './app/derive-photos.ts';
 import { deliverDue, type DeliveryDeps } from './app/deliver-outbox.ts';
 import type { IntakeDeps } from './app/intake-deps.ts';
 import type { OfficeDeps } from './app/office-actions.ts';
-import type { Clock, LeadPolicy } from './app/ports.ts';
+import type { Clock, LeadPolicy, Mailer } from './app/ports.ts';
 import { submitReport } from './app/submit-report.ts';
 import { createServiceHandler, type ServiceHandler } from './http/service-handler.ts';
 import { createReportFormPage } from './http/report-form-page.ts';
@@ -155,7 +155,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   const leads = createLeadStore(db, timeline, { mailDomain: domain, deadlines: (code, assignedAt) => deadlinesFrom(policy.calendar, assignedAt, policy.deadlinesFor(code)) });
   const outbox = createOutboxStore(db, randomBytes(6).toString('hex'), config.outbox.leaseMs);
   const links = createOfficeLinks(db, keys, { publicUrl: config.publicUrl, days: config.officeLinkDays });
-  const mailer = config.smtpUrl
+  const mailer: Mailer & { close?: () => void } = config.smtpUrl
     ? createSmtpMailer(config.smtpUrl)
     : createFileMailer(join(config.dataDir, 'mail'), (path) => log.logger.info({ path }, 'mail written (no SMTP_URL set)'));
 
@@ -273,6 +273,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       for (const worker of background) await worker.stop();
       await deriver.close();
       await workers.close();
+      mailer.close?.();
       await anchor.flush();
       await db.close();
     },

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   console.log('# Outbox benchmark');
   console.log(`machine: ${describeMachine()}\n`);
   const photos = await Promise.all([1, 2, 3, 4].map(photo));
-  const sink = await startSink();
+  const sink = await startSink(undefined, { parse: false });
   const dirs: string[] = [];
   const fresh = () => {
     const dir = mkdtempSync(join(tmpdir(), 'zhifa-bench-outbox-'));
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     const counts = await server.service.deliver();
     const seconds = (performance.now() - start) / 1000;
     const bytes = sink.raw.reduce((sum, m) => sum + m.length, 0);
+    sink.raw.length = 0;
     await server.close();
     console.log(`| run | leads | delivered | seconds | leads/s | MB sent |`);
     console.log(`|---|---|---|---|---|---|`);

@@ -4,6 +4,7 @@ import { PermanentMailError, type MailMessage } from '../domain/mail-message.ts'
 import type { OutboxRow } from '../domain/records.ts';
 import { additionMail, alertMail, attachPhotos, dailySummary, deliveryAlert, leadMail, reporterNotice, type DailyFigures, type MailContext } from './compose-mail.ts';
 import type { Clock, LeadPolicy, LeadStore, LeadView, Mailer, Outbox, Tx } from './ports.ts';
+import { createSemaphore } from './semaphore.ts';
 
 /** An office as the outbox addresses it. */
 export interface OfficeAddress {
@@ -176,11 +177,13 @@ async function deliverOne(deps: DeliveryDeps, row: OutboxRow): Promise<'sent' | 
 /**
  * One round of the outbox: claims what is due (claimed rows are this
  * process's for a lease; a crash leaves them to be claimed again and re-sent
- * under the same Message-ID) and sends them one after another.
+ * under the same Message-ID) and sends them, a few at a time.
  */
-export async function deliverDue(deps: DeliveryDeps, limit = 20): Promise<Record<'sent' | 'retried' | 'dead' | 'skipped', number>> {
+export async function deliverDue(deps: DeliveryDeps, limit = 20, parallel = 4): Promise<Record<'sent' | 'retried' | 'dead' | 'skipped', number>> {
   const counts = { sent: 0, retried: 0, dead: 0, skipped: 0 };
   const rows = await deps.outbox.claimDue(deps.clock.now().toISOString(), limit);
-  for (const row of rows) counts[await deliverOne(deps, row)] += 1;
+  // A few at a time over the mailer's pooled connections: each send mostly waits on the mail server.
+  const send = createSemaphore(parallel);
+  await Promise.all(rows.map((row) => send(async () => void (counts[await deliverOne(deps, row)] += 1))));
   return counts;
 }
