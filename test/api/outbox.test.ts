@@ -2,7 +2,7 @@
 // loopback: what arrives, what never does (a contact without consent), and
 // what an outage, a refusal or a killed process do to the queue.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -235,6 +235,52 @@ describe('a server killed while it sends a lead', () => {
     } finally {
       child?.kill('SIGKILL');
       await sink.close();
+    }
+  });
+});
+
+describe('with no SMTP_URL (a fresh machine)', () => {
+  test('each lead is written as an .eml file under DATA_DIR/mail, exactly as it would go over the wire, and its path logged', async () => {
+    const server = await startIntake({ WORKERS: 'on', OUTBOX_POLL_MS: '100' });
+    try {
+      const res = await postForm(server.url, formOf(validFields()));
+      const dir = join(server.dataDir, 'mail');
+      const deadline = Date.now() + 15_000;
+      let files: string[] = [];
+      while (files.length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+        files = readdirSync(dir).filter((f) => f.endsWith('.eml'));
+      }
+      expect(files).toHaveLength(1);
+      const { simpleParser } = await import('mailparser');
+      const mail = await simpleParser(readFileSync(join(dir, files[0] ?? '')));
+      expect(mail.subject).toBe(`【违法线索】非法占用土地 · ${res.json.trackingCode}`);
+      expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(DONGHU);
+      expect(server.logs().some((l) => l.msg === 'mail written (no SMTP_URL set)' && String(l.path).endsWith(files[0] ?? '?'))).toBe(true);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('the tracking page’s addition form (no secret in the page)', () => {
+  test('takes the signed token a lookup returned; a forged or another report’s token gets the 404 of a wrong secret', async () => {
+    const server = await startIntake();
+    try {
+      const a = (await postForm(server.url, formOf(validFields()))).json;
+      const b = (await postForm(server.url, formOf(validFields({ description: '另一份举报：林地里有人堆放垃圾。' })))).json;
+      const lookup = await fetch(`${server.url}/api/reports/${a.trackingCode}`, { headers: { authorization: `Bearer ${a.secret}` } }).then((r) => r.json());
+      expect(lookup.additionToken).toMatch(/^r1\./);
+      expect(JSON.stringify(lookup)).not.toContain(a.secret);
+      const post = (token: string) => fetch(`${server.url}/api/reports/track/additions`, { method: 'POST', body: new URLSearchParams({ token, text: '补充：今天上午又有卡车运土进场。' }), headers: { accept: 'application/json' } });
+      expect((await post(lookup.additionToken)).status).toBe(201);
+      const forged = String(lookup.additionToken).replace(a.trackingCode, b.trackingCode);
+      expect((await post(forged)).status).toBe(404);
+      expect((await post('r1.JB-2222-2222.zzzzzz.AAAAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
+      const [row] = await queryStore<{ n: number }>(server.dataDir, 'SELECT count(*) AS n FROM report_additions');
+      expect(row?.n).toBe(1);
+    } finally {
+      await server.stop();
     }
   });
 });
