@@ -60,6 +60,8 @@ export interface Config {
     giveUpMs: number;
     /** How long a claimed message is this process's before another may send it. */
     leaseMs: number;
+    /** While messages wait out their back-off, one is tried early this often (to see the server back). */
+    probeMs: number;
     /** Photos attached to one e-mail at most (bytes); the rest are linked. */
     attachmentBytes: number;
   };
@@ -119,6 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryCapMs: positiveInteger(env, 'OUTBOX_RETRY_CAP_S', 3_600) * 1000,
       giveUpMs: positiveInteger(env, 'OUTBOX_GIVE_UP_HOURS', 72) * 3_600_000,
       leaseMs: positiveInteger(env, 'OUTBOX_LEASE_S', 120) * 1000,
+      probeMs: positiveInteger(env, 'OUTBOX_PROBE_S', 15) * 1000,
       attachmentBytes: positiveInteger(env, 'MAIL_ATTACHMENT_MB', 15) * MB,
     },
     deadlineCheckMs: positiveInteger(env, 'DEADLINE_CHECK_S', 60) * 1000,

@@ -35,7 +35,7 @@ import { createTimelineAnchor } from './infra/timeline-anchor.ts';
 import { addInformation } from './app/add-information.ts';
 import { checkDeadlines, queueDailySummary, type DeadlineDeps } from './app/check-deadlines.ts';
 import { createPhotoDeriver } from './app/derive-photos.ts';
-import { deliverDue, type DeliveryDeps } from './app/deliver-outbox.ts';
+import { deliverDue, probeDeferred, type DeliveryDeps } from './app/deliver-outbox.ts';
 import type { IntakeDeps } from './app/intake-deps.ts';
 import type { OfficeDeps } from './app/office-actions.ts';
 import type { Clock, LeadPolicy, Mailer } from './app/ports.ts';
@@ -190,13 +190,18 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     },
   };
   const deadlineDeps: DeadlineDeps = { leads, outbox, clock, policy, deskCode: desk?.code, officeName, chainHead: leads.chainHead, adminEmail: config.adminEmail };
+  let lastProbe = 0;
   const deliver = async () => {
     const totals = { sent: 0, retried: 0, dead: 0, skipped: 0 };
     // Until nothing is due: a burst of leads drains at once rather than one batch a poll.
     for (;;) {
       const round = await deliverDue(delivery);
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += round[k];
-      if (round.sent + round.retried + round.dead + round.skipped === 0) return totals;
+      if (round.sent + round.retried + round.dead + round.skipped > 0) continue;
+      if (Date.now() - lastProbe < config.outbox.probeMs) return totals;
+      lastProbe = Date.now();
+      // The mail server may be back before the back-off says: try one deferred message early.
+      if (!(await probeDeferred(delivery))) return totals;
     }
   };
   const deadlines = async () => {

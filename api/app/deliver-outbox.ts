@@ -187,3 +187,18 @@ export async function deliverDue(deps: DeliveryDeps, limit = 20, parallel = 4): 
   await Promise.all(rows.map((row) => send(async () => void (counts[await deliverOne(deps, row)] += 1))));
   return counts;
 }
+
+/**
+ * While messages wait out their back-off after the mail server failed, one of
+ * them is tried early, every so often (a circuit breaker's half-open probe):
+ * when it goes through, the server is back and every deferred message is made
+ * due at once, so the queue drains in seconds rather than at the end of the
+ * longest back-off.
+ */
+export async function probeDeferred(deps: DeliveryDeps): Promise<boolean> {
+  const row = await deps.outbox.claimProbe(deps.clock.now().toISOString());
+  if (!row) return false;
+  const outcome = await deliverOne(deps, row);
+  if (outcome === 'sent') await deps.outbox.releaseDeferred(deps.clock.now().toISOString());
+  return outcome === 'sent';
+}

@@ -116,6 +116,10 @@ export interface Outbox {
   /** A transient failure: tries again at `retryAt`. */
   markFailed(tx: Tx, id: number, error: string, retryAt: string): Promise<void>;
   markDead(tx: Tx, id: number, error: string, at: string): Promise<void>;
+  /** Claims the deferred row (a transient failure waiting out its back-off) that is due soonest, to probe the mail server. */
+  claimProbe(now: string): Promise<OutboxRow | undefined>;
+  /** Makes every deferred row due now (the mail server answered again). */
+  releaseDeferred(now: string): Promise<number>;
   /** Rows that could not be delivered, newest first. */
   dead(limit: number): Promise<OutboxRow[]>;
   pending(): Promise<number>;

@@ -35,6 +35,25 @@ export function createOutboxStore(db: Database, runId: string, leaseMs: number):
         return tx.all<OutboxRow>(`SELECT * FROM outbox WHERE id IN (${marks}) ORDER BY next_attempt_at, id`, ids);
       });
     },
+    async claimProbe(now) {
+      const leaseEnd = new Date(Date.parse(now) - leaseMs).toISOString();
+      return db.transaction(async (tx) => {
+        const row = await tx.get<{ id: number }>(
+          `SELECT id FROM outbox WHERE sent_at IS NULL AND dead_at IS NULL AND last_error IS NOT NULL AND next_attempt_at > ?
+             AND (claimed_at IS NULL OR claimed_at < ?) ORDER BY next_attempt_at, id LIMIT 1`,
+          [now, leaseEnd],
+        );
+        if (!row) return undefined;
+        await tx.run('UPDATE outbox SET claimed_at = ?, claimed_by = ?, attempts = attempts + 1 WHERE id = ?', [now, runId, row.id]);
+        return tx.get<OutboxRow>('SELECT * FROM outbox WHERE id = ?', [row.id]);
+      });
+    },
+    async releaseDeferred(now) {
+      const { changes } = await db.transaction((tx) =>
+        tx.run('UPDATE outbox SET next_attempt_at = ? WHERE sent_at IS NULL AND dead_at IS NULL AND last_error IS NOT NULL AND next_attempt_at > ?', [now, now]),
+      );
+      return changes;
+    },
     async markSent(tx, id, at, response) {
       await asTx(tx).run('UPDATE outbox SET sent_at = ?, smtp_response = ?, last_error = NULL, claimed_by = NULL WHERE id = ?', [at, response.slice(0, 500), id]);
     },

@@ -150,6 +150,24 @@ describe('when the mail server is down for a while', () => {
   });
 });
 
+describe('when the mail server comes back before the back-off ends', () => {
+  test('a probe finds it and every waiting lead goes at once, not after the hour-long back-off', async () => {
+    const sink = await startSink();
+    await sink.stop();
+    const server = await startIntake(mailEnv(sink, { OUTBOX_RETRY_BASE_S: '3600', OUTBOX_RETRY_CAP_S: '3600', OUTBOX_PROBE_S: '1' }));
+    try {
+      for (let i = 0; i < 3; i += 1) await postForm(server.url, formOf(validFields({ description: `探测测试第 ${i + 1} 条：耕地上有人取土。` })));
+      await eventually(() => queryStore<{ n: number }>(server.dataDir, "SELECT count(*) AS n FROM outbox WHERE last_error IS NOT NULL AND next_attempt_at > strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '+30 minutes')"), (rows) => rows[0]?.n === 3);
+      await sink.start();
+      const mails = await sink.waitFor(3, 20_000);
+      expect(new Set(mails.map((m) => m.messageId)).size).toBe(3);
+    } finally {
+      await server.stop();
+      await sink.close();
+    }
+  });
+});
+
 describe('when the office’s address is refused (5xx)', () => {
   test('the lead goes dead at once, the administrator is alerted, and the desk sees it', async () => {
     const sink = await startSink();
