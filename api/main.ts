@@ -225,11 +225,13 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     deadlineBasis: policy.basis,
   };
   const page = createPageRenderer(config.distDir);
+  const reportForm = createReportFormPage({ distDir: config.distDir, formKey: keys.current.key('form'), now });
   const handle = createServiceHandler({
     intake: {
       intake,
       receiver: photos,
       addInformation: (input) => addInformation({ ...intake, leads }, input),
+      reportForm,
       distDir: config.distDir,
       trustProxy: config.trustProxy,
       origins: options.origins,
@@ -265,7 +267,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
 
   return {
     handle,
-    reportForm: createReportFormPage({ distDir: config.distDir, formKey: keys.current.key('form'), now }),
+    reportForm,
     log,
     deliver,
     checkDeadlines: deadlines,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { IntakeError, fieldError } from '../domain/intake-error.ts';
+import type { FieldError } from '../domain/report-input.ts';
 import { checkIdempotencyKey } from '../domain/idempotency-key.ts';
 import { clientKey } from '../domain/client-key.ts';
 import { verifyFormToken } from '../domain/form-token.ts';
@@ -23,6 +24,8 @@ export interface IntakeRouteDeps {
   intake: IntakeDeps;
   /** The photo store's receiving side: uploads stream into it. */
   receiver: PhotoReceiver;
+  /** The report form, to answer a refused no-script report with it, filled in. */
+  reportForm?: { refill(fields: Readonly<Record<string, string>>, errors: readonly FieldError[], photosSent: number): Promise<string | undefined> };
   /** Adds a reporter's information to their lead. */
   addInformation(input: AdditionInput): Promise<{ trackingCode: string }>;
   /** Where the site's build is (for the pages answered to forms posted without JavaScript). */
@@ -113,6 +116,7 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
   const back = { href: '/report/', text: '返回举报表单' };
   let tempPaths: string[] = [];
   let disk: DiskReservation | undefined;
+  let sent: { fields: Record<string, string>; photos: number } = { fields: {}, photos: 0 };
   try {
     checkOrigin(req, deps, 'POST /api/reports');
     checkRate(req, deps.reportLimiter, deps, 'POST /api/reports');
@@ -120,6 +124,7 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
     disk = await deps.disk.reserve(Number.isFinite(declared) ? declared : undefined);
     const body = await parseSubmission(req, deps.receiver, undefined, disk, deps.uploadIdleTimeoutMs);
     tempPaths = body.photos.map((p) => p.tempPath);
+    sent = { fields: body.fields, photos: body.photos.length };
     const idempotencyKey = retryKey(req, body.fields, deps);
     const result = await submitReport(deps.intake, { fields: body.fields, photos: body.photos, idempotencyKey });
     if (result.stored) deps.disk.stored(body.photos.reduce((sum, p) => sum + p.bytes, 0));
@@ -132,7 +137,13 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
   } catch (error) {
     if (!(error instanceof IntakeError)) throw error;
     logRefusal(req, deps, 'POST /api/reports', error);
-    await answerError(req, res, deps, error, REPORT_RESULT, back);
+    // Without a script, a report the reporter can mend comes back as the form, filled in.
+    const mendable = error.kind === 'invalid' || error.kind === 'too-large' || error.kind === 'unsupported-type' || (error.kind === 'malformed' && error.errors[0]?.code !== 'aborted');
+    const form = mendable && prefersHtml(req.headers) ? await deps.reportForm?.refill(sent.fields, error.errors, sent.photos) : undefined;
+    if (form) {
+      closeAfterAnswer(req, res);
+      sendHtml(res, STATUS_OF[error.kind], form, errorHeaders(error));
+    } else await answerError(req, res, deps, error, REPORT_RESULT, back);
   } finally {
     disk?.release();
     await deps.receiver.discard(tempPaths);

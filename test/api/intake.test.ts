@@ -281,7 +281,14 @@ describe('HTML answers for forms posted without JavaScript', () => {
     server = await startIntake();
     const form = join(server.dataDir, 'no-build', 'client', 'report');
     mkdirSync(form, { recursive: true });
-    writeFileSync(join(form, 'index.html'), '<!doctype html><html lang="zh-CN"><body><form method="post" action="/api/reports"><input type="hidden" name="formToken" value=""/></form></body></html>');
+    writeFileSync(
+      join(form, 'index.html'),
+      '<!doctype html><html lang="zh-CN"><body><form class="report-form" method="post" action="/api/reports" enctype="multipart/form-data">' +
+        '<input type="radio" name="category" id="report-category-illegal-occupation" value="illegal-occupation"/><input type="radio" name="category" id="report-category-farmland-damage" value="farmland-damage"/>' +
+        '<textarea id="report-description" name="description"></textarea><input type="text" name="lat" id="report-lat" inputmode="decimal"/><input type="text" name="lng" id="report-lng"/>' +
+        '<input type="text" name="name" id="report-name"/><input type="checkbox" name="contactConsent" id="report-contactConsent" value="yes"/><input type="file" name="photos" id="report-photos"/>' +
+        '<input type="text" name="website" id="report-website"/><input type="hidden" name="formToken" value/></form></body></html>',
+    );
   });
   afterAll(() => server.stop());
 
@@ -324,18 +331,46 @@ describe('HTML answers for forms posted without JavaScript', () => {
     expect(res.text).toMatch(/JB-[A-Z0-9]{4}-[A-Z0-9]{4}/);
   });
 
-  test('a refused post answers a 4xx page listing every error, with user text escaped and a link back', async () => {
-    const before = await settledCounts(server.dataDir);
+  test('a refused post without a built form answers a 4xx page listing every error, with user text escaped and a link back', async () => {
+    const bare = await startIntake();
+    try {
+      const before = await settledCounts(bare.dataDir);
+      const res = await postForm(
+        bare.url,
+        formOf({ category: 'illegal-occupation', description: '短' }, [{ name: '<img src=x onerror=alert(1)>.jpg', bytes: Buffer.alloc(0) }]),
+        { accept: browserAccept },
+      );
+      expect(res.status).toBe(422);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(res.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(res.text).not.toContain('<img src=x');
+      expect(res.text).toContain('href="/report/"');
+      expect(await settledCounts(bare.dataDir)).toEqual(before);
+    } finally {
+      await bare.stop();
+    }
+  });
+
+  test('a refused post comes back as the form itself: what was typed put back and escaped, each error at its field and in a summary, the photos to choose again, a fresh token', async () => {
+    const token = await formToken(server);
     const res = await postForm(
       server.url,
-      formOf({ category: 'illegal-occupation', description: '短' }, [{ name: '<img src=x onerror=alert(1)>.jpg', bytes: Buffer.alloc(0) }]),
+      formOf({ category: 'farmland-damage', description: '<b>短</b>', lat: '91', lng: '116.5', name: '王某某', contactConsent: 'yes', website: '', formToken: token }, [{ name: 'a.jpg', bytes: await makeJpeg({ width: 64, height: 48 }) }]),
       { accept: browserAccept },
     );
     expect(res.status).toBe(422);
-    expect(res.headers.get('content-type')).toContain('text/html');
-    expect(res.text).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(res.text).not.toContain('<img src=x');
-    expect(res.text).toContain('href="/report/"');
-    expect(await settledCounts(server.dataDir)).toEqual(before);
+    expect(res.text).toContain('<textarea id="report-description" name="description" aria-invalid="true" aria-describedby="report-description-server-error">&lt;b&gt;短&lt;/b&gt;</textarea>');
+    expect(res.text).not.toContain('<b>短');
+    expect(res.text).toMatch(/<input type="radio" name="category" id="report-category-farmland-damage" value="farmland-damage" checked\/?>/);
+    expect(res.text).toMatch(/<input type="radio" name="category" id="report-category-illegal-occupation" value="illegal-occupation"\/?>/);
+    expect(res.text).toMatch(/name="lat" id="report-lat"[^>]* value="91"/);
+    expect(res.text).toMatch(/name="name" id="report-name" value="王某某"/);
+    expect(res.text).toMatch(/type="checkbox" name="contactConsent"[^>]* checked/);
+    expect(res.text).toContain('<p class="form-error" id="report-description-server-error">');
+    expect(res.text).toMatch(/<div class="error-summary" role="alert"[\s\S]*href="#report-description"[\s\S]*href="#report-lat"/);
+    expect(res.text).toContain('您选择的 1 张照片没有保存，请重新选择照片');
+    const fresh = /name="formToken" value="([^"]+)"/.exec(res.text)?.[1];
+    expect(fresh).toBeDefined();
+    expect(fresh).not.toBe(token);
   });
 });
