@@ -426,19 +426,32 @@ test.describe('without JavaScript, reloading the receipt', () => {
 });
 
 test.describe('without JavaScript, a refused report', () => {
-  test('comes back as the result page listing every field at fault, with a way back and no axe violations', async ({ browser, page: checker }) => {
+  test('comes back as the form itself: what was typed kept, each message at its field and in a summary whose links lead there, no axe violations', async ({ browser, page: checker }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
     await page.goto('/report/');
     await page.getByLabel('发生了什么').fill('太短');
+    await page.getByLabel('纬度').fill(String(DONGHU.lat));
+    await page.getByLabel('经度').fill(String(DONGHU.lng));
     await page.getByRole('button', { name: '提交举报' }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('举报提交结果');
-    const alert = page.getByRole('alert');
+    await expect(page).toHaveURL(/\/api\/reports$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('举报违法线索');
+    const alert = page.getByRole('alert').filter({ hasText: '举报未能提交' });
     await expect(alert).toContainText('请选择违法类型');
     await expect(alert).toContainText('请至少写 10 个字');
-    await expect(alert.getByRole('link', { name: '返回举报表单' })).toHaveAttribute('href', '/report/');
+    await expect(page.getByLabel('发生了什么')).toHaveValue('太短');
+    await expect(page.getByLabel('纬度')).toHaveValue(String(DONGHU.lat));
+    await expect(page.getByLabel('发生了什么')).toHaveAttribute('aria-invalid', 'true');
+    await alert.getByRole('link', { name: '请至少写 10 个字' }).click();
+    await expect(page).toHaveURL(/#report-description$/);
+    await expect(page.locator('input[name="formToken"]')).toHaveValue(/^[A-Za-z0-9_-]{22}\./);
     await expectNoHorizontalScroll(page);
     const html = await page.content();
+    // Corrected, it goes through.
+    await page.getByLabel('非法占用土地').check();
+    await page.getByLabel('发生了什么').fill('改正后再次提交：村口耕地上有人打地基建房。');
+    await page.getByRole('button', { name: '提交举报' }).click();
+    await expect(page.getByRole('heading', { name: '举报已收到' })).toBeVisible();
     await context.close();
     await expectNoAxeViolationsInHtml(checker, html);
   });
