@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     console.log(`| outage | leads queued during it | delivered after | drain time after the server returned | duplicates |`);
     console.log(`|---|---|---|---|---|`);
     console.log(`| ${OUTAGE_S} s | ${filedDuring} | ${sink.messages.length} | ${drained.toFixed(1)} s | ${sink.messages.length - new Set(sink.messages.map((m) => m.messageId)).size} |`);
-    console.log('\nThe drain time is set by the back-off, not by sending: the last lead to fail waits out its retry delay (OUTBOX_RETRY_BASE_S, doubling).');
+    console.log('\nThe drain time is set by the probe (OUTBOX_PROBE_S, 15 s): a deferred message tried early finds the server back, and every waiting one is then sent at once.');
   } finally {
     await sink.close();
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
