@@ -17,6 +17,8 @@ export interface TypedDocNo {
   end: number;
   /** Candidate terms, longest prefix first: the query may have words glued before the issuer (查东湖自然资罚…). */
   terms: string[];
+  /** The serial number as typed. */
+  serial: string;
 }
 
 /** The 文号s typed in a folded query, in whatever brackets. */
@@ -28,7 +30,7 @@ export function findTypedDocNos(folded: string): TypedDocNo[] {
     for (let from = 0; from <= prefix.length - 2 && terms.length < 10; from++) {
       terms.push(docNoTerm(prefix.slice(from).join(''), m[2] ?? '', m[3] ?? ''));
     }
-    if (terms.length > 0) found.push({ start: m.index, end: m.index + m[0].length, terms });
+    if (terms.length > 0) found.push({ start: m.index, end: m.index + m[0].length, terms, serial: m[3] ?? '' });
   }
   return found;
 }

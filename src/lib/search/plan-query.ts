@@ -1,7 +1,8 @@
 import { foldText } from './fold-text.ts';
 import { findTypedDocNos } from './doc-no-term.ts';
 import { queryVariants } from './query-variants.ts';
-import { bigrams, splitRuns } from './tokenize.ts';
+import { articleNumbers, bigrams, junction, splitRuns } from './tokenize.ts';
+import { toChineseNumber } from '../format.ts';
 import { CHAR_FIELDS, KEY_FIELDS, TERM_FIELDS, type FieldName } from './search-fields.ts';
 
 /** One lunr query clause: a term, REQUIRED, in these fields. */
@@ -21,18 +22,32 @@ export interface QueryPlan {
   /** The folded query. */
   folded: string;
   alternatives: Alternative[];
-  /** What to highlight: Han bigrams, single Han characters and whole words of every alternative. */
-  marks: { pairs: string[]; chars: string[]; words: string[] };
+  /** What to highlight: Han bigrams, single Han characters, whole words and phrases (文号, article numbers in both forms). */
+  marks: { pairs: string[]; chars: string[]; words: string[]; phrases: string[] };
 }
 
-/** The clauses of plain text: a Han bigram or a word in title and text; a lone Han character in the character field. */
-function plainClauses(folded: string): Clause[] {
+/**
+ * The clauses of plain text, split as the index splits it: an article number
+ * as its one term; Han bigrams, words and junctions in title and text; a lone
+ * Han character in the character field, unless it touches a word (then the
+ * junction says more).
+ */
+function plainClauses(query: string): Clause[] {
   const clauses: Clause[] = [];
-  for (const run of splitRuns(folded)) {
-    if (run.kind === 'word') clauses.push({ term: run.text, fields: TERM_FIELDS });
-    else if ([...run.text].length === 1) clauses.push({ term: run.text, fields: CHAR_FIELDS });
-    else for (const b of bigrams(run.text)) clauses.push({ term: b, fields: TERM_FIELDS });
+  let folded = query;
+  for (const a of articleNumbers(query)) {
+    clauses.push({ term: a.term, fields: TERM_FIELDS });
+    folded = folded.slice(0, a.start) + ' '.repeat(a.end - a.start) + folded.slice(a.end);
   }
+  const runs = splitRuns(folded);
+  runs.forEach((run, i) => {
+    const before = runs[i - 1] && junction(runs[i - 1] as typeof run, run);
+    const after = runs[i + 1] && junction(run, runs[i + 1] as typeof run);
+    if (run.kind === 'word') clauses.push({ term: run.text, fields: TERM_FIELDS });
+    else if ([...run.text].length > 1) for (const b of bigrams(run.text)) clauses.push({ term: b, fields: TERM_FIELDS });
+    else if (!before && !after) clauses.push({ term: run.text, fields: CHAR_FIELDS });
+    if (after) clauses.push({ term: after, fields: TERM_FIELDS });
+  });
   return dedupe(clauses);
 }
 
@@ -60,7 +75,9 @@ export function planQuery(query: string): QueryPlan {
     if (first) {
       const rest = plainClauses(variant.slice(0, first.start) + ' ' + variant.slice(first.end));
       for (const term of first.terms) alternatives.push({ clauses: [{ term, fields: KEY_FIELDS }, ...rest], fallback: false });
-      alternatives.push({ clauses: plainClauses(variant), fallback: true });
+      // A 文号 that is not in the index (mistyped serial): its issuer and year.
+      const serialAt = variant.lastIndexOf(String(first.serial), first.end);
+      alternatives.push({ clauses: plainClauses(variant.slice(0, serialAt) + ' ' + variant.slice(first.end)), fallback: true });
     } else {
       const clauses = plainClauses(variant);
       if (clauses.length > 0) alternatives.push({ clauses, fallback: false });
@@ -69,13 +86,18 @@ export function planQuery(query: string): QueryPlan {
   const pairs = new Set<string>();
   const chars = new Set<string>();
   const words = new Set<string>();
+  const phrases = new Set<string>();
   for (const a of alternatives) {
     for (const c of a.clauses) {
-      if (c.fields === KEY_FIELDS) continue;
-      if (c.fields === CHAR_FIELDS) chars.add(c.term);
+      const article = /^第(\d+)(.)$/.exec(c.term);
+      if (c.fields === KEY_FIELDS) phrases.add(c.term);
+      else if (article) {
+        phrases.add(c.term);
+        phrases.add(`第${toChineseNumber(Number(article[1]))}${article[2]}`);
+      } else if (c.fields === CHAR_FIELDS) chars.add(c.term);
       else if (/^\p{Script=Han}{2}$/u.test(c.term)) pairs.add(c.term);
       else words.add(c.term);
     }
   }
-  return { folded, alternatives, marks: { pairs: [...pairs], chars: [...chars], words: [...words] } };
+  return { folded, alternatives, marks: { pairs: [...pairs], chars: [...chars], words: [...words], phrases: [...phrases] } };
 }

@@ -1,6 +1,3 @@
-import { parseChineseNumber } from '../laws/chinese-numeral.ts';
-import { toChineseNumber } from '../format.ts';
-
 // Domain equivalences, applied to the query: each variant is searched and the
 // results are merged. Searching the variants (rather than rewriting the
 // index) keeps every document's terms its own text, so a highlight always
@@ -14,16 +11,6 @@ export const SYNONYM_GROUPS: readonly (readonly string[])[] = [
 ];
 
 const MAX_VARIANTS = 12;
-const NUMBERED = /第([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})(条|款|项|章|节)/gu;
-
-/** 第77条 ⇄ 第七十七条: the same article number in digits and in Chinese numerals. */
-function numeralForms(match: string, digitsOrHan: string, unit: string): string[] {
-  const n = /^[0-9]+$/.test(digitsOrHan) ? Number(digitsOrHan) : parseChineseNumber(digitsOrHan);
-  if (n === undefined || n < 1 || n > 9999) return [` ${match}`];
-  // A leading space: 土地管理法第七十七条 is a law and an article, and pages write 《土地管理法》第七十七条.
-  return [...new Set([match, `第${n}${unit}`, `第${toChineseNumber(n)}${unit}`])].map((f) => ` ${f}`);
-}
-
 interface Replacement {
   start: number;
   end: number;
@@ -32,9 +19,6 @@ interface Replacement {
 
 function replacementsIn(folded: string): Replacement[] {
   const found: Replacement[] = [];
-  for (const m of folded.matchAll(NUMBERED)) {
-    found.push({ start: m.index, end: m.index + m[0].length, forms: numeralForms(m[0], m[1] ?? '', m[2] ?? '') });
-  }
   for (const group of SYNONYM_GROUPS) {
     // Longest member first, so 永久基本农田 is not read as 永久 + 基本农田.
     for (const word of [...group].sort((a, b) => b.length - a.length)) {

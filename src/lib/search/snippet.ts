@@ -34,6 +34,9 @@ function marked(text: string, marks: QueryPlan['marks']): { flags: boolean[]; co
       at = folded.indexOf(w, at + 1);
     }
   }
+  for (const p of marks.phrases) {
+    for (let at = folded.indexOf(p); at >= 0; at = folded.indexOf(p, at + 1)) set(at, at + p.length);
+  }
   return { flags, count: flags.filter(Boolean).length };
 }
 
