@@ -87,6 +87,7 @@ export function planQuery(query: string): QueryPlan {
   const chars = new Set<string>();
   const words = new Set<string>();
   const phrases = new Set<string>();
+  for (const variant of queryVariants(folded)) for (const run of splitRuns(variant)) if (run.kind === 'han' && run.text.length > 1) phrases.add(run.text);
   for (const a of alternatives) {
     for (const c of a.clauses) {
       const article = /^第(\d+)(.)$/.exec(c.term);

@@ -48,7 +48,8 @@ function partialIndex(terms: readonly string[], postings: ReadonlyMap<string, Te
   return new lunr.Index({
     invertedIndex,
     fieldVectors,
-    tokenSet: lunr.TokenSet.fromArray(present),
+    // fromArray exists in lunr 2.3.9 but is missing from its type definitions.
+    tokenSet: (lunr.TokenSet as unknown as { fromArray(terms: string[]): lunr.TokenSet }).fromArray(present),
     fields: [...FIELDS],
     pipeline: new lunr.Pipeline(),
   } as unknown as lunr.Index.Attributes);

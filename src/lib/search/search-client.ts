@@ -4,6 +4,7 @@ import type { Fragment } from './index-format.ts';
 import { planQuery, type QueryPlan } from './plan-query.ts';
 import { scoreAlternative, type Scored } from './score-with-lunr.ts';
 import type { SearchManifest } from './search-manifest.ts';
+import { DOC_TYPES, type DocType } from './search-fields.ts';
 
 export const SORTS = ['relevance', 'date', 'fine'] as const;
 export type SortKey = (typeof SORTS)[number];
@@ -20,6 +21,7 @@ export interface SearchRequest {
 }
 
 export interface SearchHit extends Scored {
+  type: DocType;
   fragment: Fragment;
 }
 
@@ -85,7 +87,9 @@ export function createSearchClient(manifest: SearchManifest, fetchBytes: FetchBy
     const pageCount = Math.max(1, Math.ceil(kept.length / pageSize));
     const page = Math.min(Math.max(1, request.page ?? 1), pageCount);
     const shown = kept.slice((page - 1) * pageSize, page * pageSize);
-    const hits = await Promise.all(shown.map(async (doc) => ({ doc, score: score.get(doc) ?? 0, fragment: await loader.fragment(doc) })));
+    const hits = await Promise.all(
+      shown.map(async (doc) => ({ doc, score: score.get(doc) ?? 0, type: DOC_TYPES[table.columns.type[doc] ?? 0] ?? 'decision', fragment: await loader.fragment(doc) })),
+    );
     return { plan, matched: scored.length, total: kept.length, page, pageCount, hits, facets: counts };
   }
 

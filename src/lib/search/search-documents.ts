@@ -47,7 +47,7 @@ function procedureDocuments(content: Content): SearchDocument[] {
     type: 'procedure' as const,
     url: `/procedures/${p.id}/`,
     title: p.title,
-    subtitle: `执法流程 · ${p.steps.length} 个步骤`,
+    subtitle: `${p.steps.length} 个步骤 · ${p.remedies.length} 种救济途径`,
     text: [
       p.summary,
       ...p.steps.map((s) =>
@@ -65,7 +65,7 @@ function baselineDocuments(content: Content): SearchDocument[] {
     type: 'baseline' as const,
     url: `/baselines/${b.id}/`,
     title: b.title,
-    subtitle: `裁量基准 · ${b.version} · ${b.issuer}`,
+    subtitle: `${names.get(b.category) ?? b.category} · ${b.version} · ${b.issuer}`,
     text: [names.get(b.category), b.version, b.issuer, b.refines.map((r) => citation(content.laws, r)).join('、'), ...b.bands.map((band) => `${band.name}：${band.conditions}`), ...b.notes]
       .filter(Boolean)
       .join('\n'),
@@ -86,10 +86,10 @@ function decisionDocument(d: Decision, content: Content): SearchDocument {
     type: 'decision',
     url: decisionPath(d.docNo),
     title: `${d.docNo} ${party.name} ${category}`,
-    subtitle: `处罚决定 · ${d.decidedOn} · ${county?.areaName ?? d.county}${fine > 0 ? ` · 罚款${formatWanYuan(fine)}` : ''}`,
+    subtitle: `决定日期 ${d.decidedOn} · ${county?.areaName ?? d.county} · ${PARTY_KIND_LABEL[party.kind]}${fine > 0 ? ` · 罚款${formatWanYuan(fine)}` : ''}`,
     text: [
       [PARTY_KIND_LABEL[party.kind], 'creditCode' in party ? `统一社会信用代码${party.creditCode}` : '', people].filter(Boolean).join(' '),
-      `${county?.areaName ?? ''} ${d.location.text}`,
+      d.location.text.startsWith(county?.areaName ?? d.location.text) ? d.location.text : `${county?.areaName ?? ''} ${d.location.text}`,
       ...d.facts,
       `处罚依据：${d.basis.map((r) => citation(content.laws, r)).join('、')}`,
       ...d.penalties.map((p) => `${PENALTY_LABEL[p.kind]}：${p.text}${p.licence ? `（${p.licence}）` : ''}`),
@@ -120,4 +120,19 @@ export function searchCorpus(content: Content, today: string): SearchCorpus {
     counties: content.offices.filter((o) => o.role === 'county').map((o) => [o.code, o.areaName]),
     categories: content.categories.filter((c) => c.inScope).map((c) => [c.code, c.name]),
   };
+}
+
+/** The static pages a reader without JavaScript can browse instead of searching. */
+export function browseLinks(content: Content, today: string): { href: string; label: string }[] {
+  const listed = content.decisions.filter((d) => visibilityOf(d, today) === 'listed');
+  const years = [...new Set(listed.map((d) => d.decidedOn.slice(0, 4)))].sort().reverse();
+  return [
+    { href: '/decisions/', label: '全部处罚决定' },
+    ...content.offices.filter((o) => o.role === 'county').map((o) => ({ href: `/decisions/county/${o.code}/`, label: `${o.areaName}的处罚决定` })),
+    ...content.categories.filter((c) => c.inScope && listed.some((d) => d.category === c.code)).map((c) => ({ href: `/decisions/category/${c.code}/`, label: `${c.name}：处罚决定` })),
+    ...years.map((y) => ({ href: `/decisions/year/${y}/`, label: `${y}年的处罚决定` })),
+    { href: '/basis/', label: '执法依据（法律条文）' },
+    { href: '/procedures/', label: '执法流程' },
+    { href: '/baselines/', label: '裁量基准' },
+  ];
 }

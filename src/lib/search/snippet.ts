@@ -20,10 +20,19 @@ function marked(text: string, marks: QueryPlan['marks']): { flags: boolean[]; co
     const b = to < origin.length ? (origin[to] ?? text.length) : text.length;
     for (let i = a; i < b; i++) flags[i] = true;
   };
+  // Whole Han runs of the query first; its bigrams only where no run is found whole (a bigram alone, 非法 in 非法人组织, would mislead).
+  let phraseFound = false;
+  for (const p of marks.phrases) {
+    for (let at = folded.indexOf(p); at >= 0; at = folded.indexOf(p, at + 1)) {
+      set(at, at + p.length);
+      phraseFound = true;
+    }
+  }
+  const pairAt = Array.from({ length: folded.length }, (_, i) => !phraseFound && pairs.has(folded.slice(i, i + 2)));
   for (let i = 0; i < folded.length; i++) {
-    const c = folded[i] ?? '';
-    if (chars.has(c)) set(i, i + 1);
-    if (i + 1 < folded.length && pairs.has(folded.slice(i, i + 2))) set(i, i + 2);
+    if (chars.has(folded[i] ?? '')) set(i, i + 1);
+    // Without a whole run, only chains of bigrams (three characters or more) are marked.
+    if (pairAt[i] && (pairAt[i - 1] || pairAt[i + 1])) set(i, i + 2);
   }
   for (const w of marks.words) {
     let at = folded.indexOf(w);
@@ -33,9 +42,6 @@ function marked(text: string, marks: QueryPlan['marks']): { flags: boolean[]; co
       if (!/[\p{L}\p{Nd}]/u.test(before.replace(/\p{Script=Han}/u, '')) && !/[\p{L}\p{Nd}]/u.test(after.replace(/\p{Script=Han}/u, ''))) set(at, at + w.length);
       at = folded.indexOf(w, at + 1);
     }
-  }
-  for (const p of marks.phrases) {
-    for (let at = folded.indexOf(p); at >= 0; at = folded.indexOf(p, at + 1)) set(at, at + p.length);
   }
   return { flags, count: flags.filter(Boolean).length };
 }
