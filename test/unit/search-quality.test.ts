@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { searchFixture, truth, containsWhole } from '../fixtures/search-fixture.ts';
+import { searchFixture, truth } from '../fixtures/search-fixture.ts';
+import { randomSubstrings } from '../../scripts/search-bench/substring-truth.ts';
 import { foldText } from '../../src/lib/search/fold-text.ts';
 import type { SearchDocument } from '../../src/lib/search/search-document.ts';
 
@@ -77,19 +78,7 @@ describe('search quality against substring truth', () => {
   });
 
   test('200 random substrings of 2–6 characters: all found, precision at least 0.95', async () => {
-    let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    const queries: string[] = [];
-    while (queries.length < 200) {
-      const n = decisions[Math.floor(random() * decisions.length)]?.n ?? 0;
-      const text = fx.texts[n] ?? '';
-      const len = 2 + Math.floor(random() * 5);
-      const at = Math.floor(random() * Math.max(1, text.length - len));
-      const s = text.slice(at, at + len);
-      // Substrings of words and numbers only (no punctuation), not cutting a number or word in two.
-      if (s.length !== len || !/^[\p{Script=Han}\p{L}\p{Nd}]+$/u.test(s) || !containsWhole(text, s)) continue;
-      queries.push(s);
-    }
+    const queries = randomSubstrings(fx.texts, decisions.map((d) => d.n), 200);
     let found = 0;
     let relevant = 0;
     let retrieved = 0;

@@ -35,7 +35,7 @@ describe('charTerms', () => {
 
 describe('planQuery', () => {
   test('requires every bigram of a query that crosses a word boundary', () => {
-    expect(planQuery('地复垦').alternatives).toEqual([{ clauses: [{ term: '地复', fields: ['title', 'text'] }, { term: '复垦', fields: ['title', 'text'] }], fallback: false }]);
+    expect(planQuery('地复垦').alternatives).toEqual([{ clauses: [{ term: '地复', fields: ['title', 'text'] }, { term: '复垦', fields: ['title', 'text'] }], tier: 0 }]);
   });
 
   test('looks a lone character up in the character field', () => {
@@ -46,7 +46,7 @@ describe('planQuery', () => {
     for (const typed of ['东湖自然资罚〔2025〕12号', '东湖自然资罚[2025]12号', '东湖自然资罚【2025】12号', '东湖自然资罚（2025）12号', '东湖自然资罚2025 12号']) {
       const plan = planQuery(typed);
       expect(plan.alternatives[0]?.clauses[0], typed).toEqual({ term: '东湖自然资罚〔2025〕12号', fields: ['key'] });
-      expect(plan.alternatives.at(-1)?.fallback).toBe(true);
+      expect(plan.alternatives.at(-1)?.tier).toBe(2);
       expect(plan.alternatives.at(-1)?.clauses.map((c) => c.term)).not.toContain('12');
     }
   });

@@ -14,9 +14,8 @@ import { ByteWriter } from './varint.ts';
 export interface BuildOptions {
   /** URL prefix the files are served under. */
   base: string;
-  /** Term shards; by default a power of two giving shards of about `shardBytes` before compression. */
+  /** Term shards; by default the power of two that balances shard and manifest bytes. */
   shardCount?: number;
-  shardBytes?: number;
   /** Documents per chunk of the document table and per fragment group. */
   chunkSize?: number;
 }
@@ -104,7 +103,9 @@ export function buildSearchIndex(corpus: SearchCorpus, options: BuildOptions): B
   // Term shards.
   let postingBytes = 0;
   for (const entry of postings.values()) for (const g of Object.values(entry)) postingBytes += g.out.length;
-  const shardCount = options.shardCount ?? Math.min(4096, Math.max(8, 2 ** Math.round(Math.log2(Math.max(1, postingBytes / (options.shardBytes ?? 8192))))));
+  // A query fetches one shard per term, and the manifest carries a hash per shard (about 4 bytes compressed):
+  // for a query of about six terms, the bytes of both are least near √(6 × index bytes / 4) shards.
+  const shardCount = options.shardCount ?? Math.min(8192, Math.max(8, 2 ** Math.round(Math.log2(Math.sqrt((6 * postingBytes) / 4)))));
   const byShard: TermEntry[][] = Array.from({ length: shardCount }, () => []);
   for (const [term, entry] of postings) {
     const fields: TermEntry['fields'] = {};

@@ -14,8 +14,12 @@ export interface Clause {
 /** One way of reading the query: every clause must match. */
 export interface Alternative {
   clauses: Clause[];
-  /** Used only when no other alternative finds anything (a typed 文号 that is not in the index, read as plain words). */
-  fallback: boolean;
+  /**
+   * Tiers are tried in order until one finds something, fetching only what
+   * each needs: 0 the query as typed, 1 a typed 文号 with words glued before
+   * its issuer, 2 a 文号 that is not in the index read as its issuer and year.
+   */
+  tier: 0 | 1 | 2;
 }
 
 export interface QueryPlan {
@@ -74,13 +78,13 @@ export function planQuery(query: string): QueryPlan {
     const first = typed[0];
     if (first) {
       const rest = plainClauses(variant.slice(0, first.start) + ' ' + variant.slice(first.end));
-      for (const term of first.terms) alternatives.push({ clauses: [{ term, fields: KEY_FIELDS }, ...rest], fallback: false });
+      first.terms.forEach((term, i) => alternatives.push({ clauses: [{ term, fields: KEY_FIELDS }, ...rest], tier: i === 0 ? 0 : 1 }));
       // A 文号 that is not in the index (mistyped serial): its issuer and year.
       const serialAt = variant.lastIndexOf(String(first.serial), first.end);
-      alternatives.push({ clauses: plainClauses(variant.slice(0, serialAt) + ' ' + variant.slice(first.end)), fallback: true });
+      alternatives.push({ clauses: plainClauses(variant.slice(0, serialAt) + ' ' + variant.slice(first.end)), tier: 2 });
     } else {
       const clauses = plainClauses(variant);
-      if (clauses.length > 0) alternatives.push({ clauses, fallback: false });
+      if (clauses.length > 0) alternatives.push({ clauses, tier: 0 });
     }
   }
   const pairs = new Set<string>();

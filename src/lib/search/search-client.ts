@@ -49,16 +49,16 @@ export function createSearchClient(manifest: SearchManifest, fetchBytes: FetchBy
 
   async function match(query: string): Promise<{ plan: QueryPlan; scored: Scored[] }> {
     const plan = planQuery(query);
-    const postings = await loader.postings(plan.alternatives.flatMap((a) => a.clauses.map((c) => c.term)));
     const best = new Map<number, number>();
-    const run = (fallback: boolean) => {
-      for (const a of plan.alternatives) {
-        if (a.fallback !== fallback) continue;
+    for (const tier of [0, 1, 2] as const) {
+      const alternatives = plan.alternatives.filter((a) => a.tier === tier);
+      if (alternatives.length === 0) continue;
+      const postings = await loader.postings(alternatives.flatMap((a) => a.clauses.map((c) => c.term)));
+      for (const a of alternatives) {
         for (const s of scoreAlternative(a, postings, manifest.documentCount, manifest.boosts)) best.set(s.doc, Math.max(best.get(s.doc) ?? 0, s.score));
       }
-    };
-    run(false);
-    if (best.size === 0) run(true);
+      if (best.size > 0) break;
+    }
     const scored = [...best].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || b.doc - a.doc);
     return { plan, scored };
   }
