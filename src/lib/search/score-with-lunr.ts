@@ -15,7 +15,67 @@ export interface Scored {
   score: number;
 }
 
-function partialIndex(terms: readonly string[], postings: ReadonlyMap<string, TermPostings | null>, documentCount: number, boosts: Record<FieldName, number>): lunr.Index {
+/** Sorted document numbers in either of two sorted lists. */
+function union(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Infinity;
+    const y = j < b.length ? (b[j] as number) : Infinity;
+    out[n++] = Math.min(x, y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out.subarray(0, n);
+}
+
+/** Sorted document numbers in both sorted lists. */
+function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
+  const out = new Uint32Array(Math.min(a.length, b.length));
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, n);
+}
+
+/**
+ * The documents every REQUIRED clause matches in one of its fields — the set
+ * lunr's query would keep. Computed first on the sorted postings, so the lunr
+ * index holds only these documents: their scores are unchanged (a document's
+ * score depends on its own vectors, and idf still counts every posting).
+ */
+function candidates(alternative: Alternative, postings: ReadonlyMap<string, TermPostings | null>): Set<number> {
+  let result: Uint32Array | undefined;
+  for (const c of alternative.clauses) {
+    const p = postings.get(c.term);
+    let docs = new Uint32Array(0);
+    for (const f of c.fields) {
+      const fp = p?.[f];
+      if (fp) docs = union(docs, fp.docs);
+    }
+    result = result ? intersect(result, docs) : docs;
+  }
+  return new Set(result ?? []);
+}
+
+// Shared by every posting: postings carry no positions, so lunr's metadata is empty.
+const NO_METADATA = Object.freeze({});
+const refs: string[] = [];
+const refOf = (doc: number) => (refs[doc] ??= String(doc));
+
+function partialIndex(terms: readonly string[], postings: ReadonlyMap<string, TermPostings | null>, documentCount: number, boosts: Record<FieldName, number>, keep: Set<number>): lunr.Index {
   const present = [...new Set(terms)].filter((t) => postings.get(t)).sort();
   const invertedIndex: Record<string, Record<string, unknown>> = {};
   const elements = new Map<string, number[]>();
@@ -26,12 +86,13 @@ function partialIndex(terms: readonly string[], postings: ReadonlyMap<string, Te
     const idf = inverseDocumentFrequency(documentsWithTerm, documentCount);
     const entry: Record<string, unknown> = { _index: termIndex };
     for (const field of FIELDS) {
-      const refs: Record<string, object> = {};
+      const fieldRefs: Record<string, object> = {};
       const fp = p[field];
       if (fp) {
         for (let i = 0; i < fp.docs.length; i++) {
-          const ref = String(fp.docs[i]);
-          refs[ref] = {};
+          if (!keep.has(fp.docs[i] as number)) continue;
+          const ref = refOf(fp.docs[i] as number);
+          fieldRefs[ref] = NO_METADATA;
           const key = `${field}/${ref}`;
           let v = elements.get(key);
           if (!v) elements.set(key, (v = []));
@@ -39,7 +100,7 @@ function partialIndex(terms: readonly string[], postings: ReadonlyMap<string, Te
           v.push(termIndex, termWeight(idf, fp.tfs[i] ?? 1, boosts[field]));
         }
       }
-      entry[field] = refs;
+      entry[field] = fieldRefs;
     }
     invertedIndex[term] = entry;
   });
@@ -58,11 +119,14 @@ function partialIndex(terms: readonly string[], postings: ReadonlyMap<string, Te
 /** Runs one alternative through lunr: every clause REQUIRED, in its fields. */
 export function scoreAlternative(alternative: Alternative, postings: ReadonlyMap<string, TermPostings | null>, documentCount: number, boosts: Record<FieldName, number>): Scored[] {
   if (alternative.clauses.some((c) => !postings.get(c.term))) return [];
+  const keep = candidates(alternative, postings);
+  if (keep.size === 0) return [];
   const index = partialIndex(
     alternative.clauses.map((c) => c.term),
     postings,
     documentCount,
     boosts,
+    keep,
   );
   return index
     .query((q) => {

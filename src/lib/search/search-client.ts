@@ -69,14 +69,15 @@ export function createSearchClient(manifest: SearchManifest, fetchBytes: FetchBy
     const pageSize = request.pageSize ?? PAGE_SIZE;
     // The document table is fetched while the shards are.
     const [{ plan, scored }, table, fines] = await Promise.all([match(request.query), loader.docTable(), sort === 'fine' ? loader.fines() : undefined]);
-    const score = new Map(scored.map((s) => [s.doc, s.score]));
+    const score = new Float64Array(manifest.slots);
+    for (const s of scored) score[s.doc] = s.score;
     const { kept, counts } = applyFacets(
       scored.map((s) => s.doc),
       table,
       manifest,
       filters,
     );
-    const byRelevance = (a: number, b: number) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || (table.days[b] ?? 0) - (table.days[a] ?? 0) || b - a;
+    const byRelevance = (a: number, b: number) => (score[b] ?? 0) - (score[a] ?? 0) || (table.days[b] ?? 0) - (table.days[a] ?? 0) || b - a;
     const order =
       sort === 'date'
         ? (a: number, b: number) => (table.days[b] ?? 0) - (table.days[a] ?? 0) || byRelevance(a, b)
@@ -88,7 +89,7 @@ export function createSearchClient(manifest: SearchManifest, fetchBytes: FetchBy
     const page = Math.min(Math.max(1, request.page ?? 1), pageCount);
     const shown = kept.slice((page - 1) * pageSize, page * pageSize);
     const hits = await Promise.all(
-      shown.map(async (doc) => ({ doc, score: score.get(doc) ?? 0, type: DOC_TYPES[table.columns.type[doc] ?? 0] ?? 'decision', fragment: await loader.fragment(doc) })),
+      shown.map(async (doc) => ({ doc, score: score[doc] ?? 0, type: DOC_TYPES[table.columns.type[doc] ?? 0] ?? 'decision', fragment: await loader.fragment(doc) })),
     );
     return { plan, matched: scored.length, total: kept.length, page, pageCount, hits, facets: counts };
   }
