@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { gunzipSync, brotliCompressSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
@@ -20,7 +21,7 @@ import { randomSubstrings, truth } from './search-bench/substring-truth.ts';
 import { foldText } from '../src/lib/search/fold-text.ts';
 import { createSearchClient } from '../src/lib/search/search-client.ts';
 import { decodeShard } from '../src/lib/search/index-format.ts';
-import { shardFile, type SearchManifest } from '../src/lib/search/search-manifest.ts';
+import { docTableFile, shardFile, type SearchManifest } from '../src/lib/search/search-manifest.ts';
 import { inflateRawSync } from 'node:zlib';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, 'no-pagefind-at': { type: 'string', default: '' }, port: { type: 'string', default: '4412' } } });
@@ -187,7 +188,7 @@ writeFileSync(join(work, 'bench', 'pagefind.html'), PAGEFIND_HARNESS);
 writeFileSync(join(work, 'bench', 'ours.html'), OURS_HARNESS);
 const searchPage = readFileSync(join(site, 'search', 'index.html'), 'utf8');
 
-console.log(`Machine: ${describeMachine()}`);
+console.log(`Machine: ${describeMachine()}; load average at start ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 const rows: string[] = [];
 const notes: string[] = [];
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
@@ -204,7 +205,10 @@ for (const n of sizes) {
   mkdirSync(join(dir, 'page', 'search'), { recursive: true });
   writeFileSync(
     join(dir, 'page', 'search', 'index.html'),
-    searchPage.replace(/(<script type="application\/json" id="search-manifest">)[\s\S]*?(<\/script>)/, (_, a: string, b: string) => `${a}${JSON.stringify(manifest).replace(/</g, '\\u003c')}${b}`),
+    searchPage
+      .replace(/(<script type="application\/json" id="search-manifest">)[\s\S]*?(<\/script>)/, (_, a: string, b: string) => `${a}${JSON.stringify(manifest).replace(/</g, '\\u003c')}${b}`)
+      .replace(/<link rel="preload"[^>]*>/g, '')
+      .replace('</head>', `${manifest.docTable.map((_, c) => `<link rel="preload" href="${docTableFile(manifest, c)}" as="fetch" crossorigin="anonymous">`).join('')}</head>`),
   );
 
   // The fixed query list: what journalists, citizens and officials type.
@@ -321,3 +325,4 @@ console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
 console.log('');
 for (const note of notes) console.log(`- ${note}`);
+console.log(`- load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')} (timings are comparable only within one run)`);
