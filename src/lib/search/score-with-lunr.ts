@@ -60,7 +60,7 @@ function candidates(alternative: Alternative, postings: ReadonlyMap<string, Term
   let result: Uint32Array | undefined;
   for (const c of alternative.clauses) {
     const p = postings.get(c.term);
-    let docs = new Uint32Array(0);
+    let docs: Uint32Array = new Uint32Array(0);
     for (const f of c.fields) {
       const fp = p?.[f];
       if (fp) docs = union(docs, fp.docs);
