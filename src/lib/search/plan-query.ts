@@ -31,6 +31,20 @@ export interface QueryPlan {
 }
 
 /**
+ * The bigrams a query requires of a Han run. Up to five characters, all of
+ * them; a longer run (a company name, a phrase) is covered by every other
+ * bigram and the last: each character is still required, adjacent pairs
+ * mostly so, and the query fetches about half the shards.
+ */
+export function coveringBigrams(run: string): string[] {
+  const all = bigrams(run);
+  if (all.length < 7) return all;
+  const picked = all.filter((_, i) => i % 2 === 0);
+  if ((all.length - 1) % 2 !== 0) picked.push(all.at(-1) ?? '');
+  return picked;
+}
+
+/**
  * The clauses of plain text, split as the index splits it: an article number
  * as its one term; Han bigrams, words and junctions in title and text; a lone
  * Han character in the character field, unless it touches a word (then the
@@ -48,7 +62,7 @@ function plainClauses(query: string): Clause[] {
     const before = runs[i - 1] && junction(runs[i - 1] as typeof run, run);
     const after = runs[i + 1] && junction(run, runs[i + 1] as typeof run);
     if (run.kind === 'word') clauses.push({ term: run.text, fields: TERM_FIELDS });
-    else if ([...run.text].length > 1) for (const b of bigrams(run.text)) clauses.push({ term: b, fields: TERM_FIELDS });
+    else if ([...run.text].length > 1) for (const b of coveringBigrams(run.text)) clauses.push({ term: b, fields: TERM_FIELDS });
     else if (!before && !after) clauses.push({ term: run.text, fields: CHAR_FIELDS });
     if (after) clauses.push({ term: after, fields: TERM_FIELDS });
   });
@@ -91,7 +105,13 @@ export function planQuery(query: string): QueryPlan {
   const chars = new Set<string>();
   const words = new Set<string>();
   const phrases = new Set<string>();
-  for (const variant of queryVariants(folded)) for (const run of splitRuns(variant)) if (run.kind === 'han' && run.text.length > 1) phrases.add(run.text);
+  for (const variant of queryVariants(folded)) {
+    for (const run of splitRuns(variant)) {
+      if (run.kind !== 'han' || run.text.length < 2) continue;
+      phrases.add(run.text);
+      for (const b of bigrams(run.text)) pairs.add(b);
+    }
+  }
   for (const a of alternatives) {
     for (const c of a.clauses) {
       const article = /^第(\d+)(.)$/.exec(c.term);
