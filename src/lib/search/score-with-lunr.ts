@@ -56,7 +56,7 @@ function intersect(a: Uint32Array, b: Uint32Array): Uint32Array {
  * index holds only these documents: their scores are unchanged (a document's
  * score depends on its own vectors, and idf still counts every posting).
  */
-function candidates(alternative: Alternative, postings: ReadonlyMap<string, TermPostings | null>): Set<number> {
+function candidates(alternative: Alternative, postings: ReadonlyMap<string, TermPostings | null>): Uint32Array {
   let result: Uint32Array | undefined;
   for (const c of alternative.clauses) {
     const p = postings.get(c.term);
@@ -67,7 +67,40 @@ function candidates(alternative: Alternative, postings: ReadonlyMap<string, Term
     }
     result = result ? intersect(result, docs) : docs;
   }
-  return new Set(result ?? []);
+  return result ?? new Uint32Array(0);
+}
+
+/**
+ * Groups the candidates by what lunr's score depends on: the term frequency
+ * of each query term in each field (with b = 0 a weight depends on tf and
+ * idf only). Documents alike score alike, so lunr scores one of each group —
+ * a few hundred documents where a broad query matches tens of thousands.
+ */
+function groupByFrequencies(keep: Uint32Array, terms: readonly string[], postings: ReadonlyMap<string, TermPostings | null>): { representatives: Set<number>; groupOf: Uint32Array; firstOfGroup: number[] } {
+  const lists = terms.flatMap((t) => FIELDS.map((f) => postings.get(t)?.[f]).filter((p) => p !== undefined));
+  const tf = new Uint16Array(keep.length * lists.length);
+  lists.forEach((p, k) => {
+    let j = 0;
+    for (let i = 0; i < keep.length; i++) {
+      const doc = keep[i] as number;
+      while (j < p.docs.length && (p.docs[j] as number) < doc) j++;
+      if (p.docs[j] === doc) tf[i * lists.length + k] = p.tfs[j] ?? 1;
+    }
+  });
+  const groups = new Map<string, number>();
+  const groupOf = new Uint32Array(keep.length);
+  const firstOfGroup: number[] = [];
+  for (let i = 0; i < keep.length; i++) {
+    const key = tf.subarray(i * lists.length, (i + 1) * lists.length).join(',');
+    let g = groups.get(key);
+    if (g === undefined) {
+      g = firstOfGroup.length;
+      groups.set(key, g);
+      firstOfGroup.push(keep[i] as number);
+    }
+    groupOf[i] = g;
+  }
+  return { representatives: new Set(firstOfGroup), groupOf, firstOfGroup };
 }
 
 // Shared by every posting: postings carry no positions, so lunr's metadata is empty.
@@ -120,17 +153,21 @@ function partialIndex(terms: readonly string[], postings: ReadonlyMap<string, Te
 export function scoreAlternative(alternative: Alternative, postings: ReadonlyMap<string, TermPostings | null>, documentCount: number, boosts: Record<FieldName, number>): Scored[] {
   if (alternative.clauses.some((c) => !postings.get(c.term))) return [];
   const keep = candidates(alternative, postings);
-  if (keep.size === 0) return [];
-  const index = partialIndex(
-    alternative.clauses.map((c) => c.term),
-    postings,
-    documentCount,
-    boosts,
-    keep,
+  if (keep.length === 0) return [];
+  const terms = [...new Set(alternative.clauses.map((c) => c.term))];
+  const { representatives, groupOf, firstOfGroup } = groupByFrequencies(keep, terms, postings);
+  const index = partialIndex(terms, postings, documentCount, boosts, representatives);
+  const scoreOf = new Map(
+    index
+      .query((q) => {
+        for (const c of alternative.clauses) q.term(c.term, { fields: [...c.fields], presence: lunr.Query.presence.REQUIRED, usePipeline: false });
+      })
+      .map((r) => [Number(r.ref), r.score]),
   );
-  return index
-    .query((q) => {
-      for (const c of alternative.clauses) q.term(c.term, { fields: [...c.fields], presence: lunr.Query.presence.REQUIRED, usePipeline: false });
-    })
-    .map((r) => ({ doc: Number(r.ref), score: r.score }));
+  const scored: Scored[] = [];
+  keep.forEach((doc, i) => {
+    const score = scoreOf.get(firstOfGroup[groupOf[i] ?? 0] ?? -1);
+    if (score !== undefined) scored.push({ doc, score });
+  });
+  return scored;
 }
