@@ -230,7 +230,9 @@ export function generateDecision(random: Random, options: GenerateOptions): Gene
       // Ore sold gives the illegal income; the rest is still on site and is confiscated in kind.
       const sold = Math.round(tonnes * more.pick([0.4, 0.6, 0.7]));
       const onSite = tonnes - sold;
-      const how = cross ? '超越采矿许可证批准的矿区范围' : '未取得采矿许可证';
+      // A party mining beyond its licence holds one (the number embeds the county's code, as the issuing office's).
+      const licenceNo = cross ? `C${county.code}${random.int(2010, 2023)}07${random.int(10000, 99999)}` : '';
+      const how = cross ? `超越采矿许可证（证号 ${licenceNo}）批准的矿区范围` : '未取得采矿许可证';
       facts.push(`自${ym(startedOn)}起，当事人${who}${how}，在${place}擅自开采${mineral}约${tonnes}吨，至${ymd(foundOn)}经责令停止后停止开采。经价格认定，开采的矿产品价值${oreValue}元（每吨${price}元），其中已销售${sold}吨、得款${sold * price}元，现场存放${onSite}吨。`);
       facts.push('以上事实有现场检查笔录、测量报告、价格认定意见书等证据证实。');
       if (oldMiningLaw) {
@@ -257,8 +259,6 @@ export function generateDecision(random: Random, options: GenerateOptions): Gene
         const fine = oreValue < 100_000 ? fixed : oreValue * multiple;
         penalties.push({ kind: 'fine', amount: fine, text: oreValue < 100_000 ? `处以罚款人民币${fine}元` : `处以矿产品价值${multiple}倍的罚款，计人民币${fine}元` });
       }
-      // The first generator drew a licence number here; the draws stay so the stream does.
-      if (cross) random.int(2010, 2023), random.int(10000, 99999);
     }
   }
 

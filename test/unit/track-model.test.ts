@@ -10,7 +10,15 @@ const tracked = {
   office: { code: '990102', name: '示范市东湖区自然资源局' },
   category: { code: 'illegal-occupation', name: '非法占用土地' },
   receivedAt: '2026-11-26T12:00:00.000Z',
-  photos: [],
+  statusExplanation: '线索已按位置分派给所在区县的自然资源部门，等待签收。',
+  description: '村口的基本农田上有人打地基建房。',
+  photos: [{ sha256: 'a', state: 'ready' }, { sha256: 'b', state: 'unreadable' }],
+  outcome: null,
+  summary: null,
+  deadlines: { acknowledgeBy: '2026-11-27', concludeBy: '2026-12-17', basis: '本机关规定（地方实践）' },
+  supervised: false,
+  canAddInformation: true,
+  additionToken: 'r1.JB-7K4M-Q2XD.abc.tok',
   timeline: [
     { type: 'received', at: '2026-11-26T12:00:00.000Z', text: '已收到举报线索', office: null },
     { type: 'routed', at: '2026-11-26T12:00:00.000Z', text: '已分派至示范市东湖区自然资源局核查', office: { code: '990102', name: '示范市东湖区自然资源局' } },
@@ -43,11 +51,26 @@ describe('readTrackedReport', () => {
       officeName: '示范市东湖区自然资源局',
       categoryName: '非法占用土地',
       receivedAt: '2026-11-26T12:00:00.000Z',
+      statusExplanation: '线索已按位置分派给所在区县的自然资源部门，等待签收。',
+      description: '村口的基本农田上有人打地基建房。',
+      photos: 2,
+      unreadablePhotos: 1,
+      outcomeLabel: null,
+      summary: null,
+      next: '承办单位应在 2026-11-27 前签收，在 2026-12-17 前核查并记录结果（本机关规定（地方实践））。',
+      supervised: false,
+      additionToken: 'r1.JB-7K4M-Q2XD.abc.tok',
       timeline: [
         { type: 'received', at: '2026-11-26T12:00:00.000Z', text: '已收到举报线索' },
         { type: 'routed', at: '2026-11-26T12:00:00.000Z', text: '已分派至示范市东湖区自然资源局核查' },
       ],
     });
+  });
+
+  test('a concluded report says so and offers no addition; an unrouted one says who assigns it', () => {
+    const concluded = readTrackedReport({ ...tracked, status: 'concluded', outcome: { code: 'stopped', label: '已制止' }, summary: '已制止。', canAddInformation: false });
+    expect(concluded).toMatchObject({ next: '承办单位已记录核查结果。', outcomeLabel: '已制止', summary: '已制止。', additionToken: null });
+    expect(readTrackedReport({ ...tracked, status: 'unrouted', office: null, deadlines: null })?.next).toContain('市级执法监察机构');
   });
 
   test('refuses an answer without a tracking code', () => {
