@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { astroEntry, readConfig, type Config } from './config.ts';
 import { createService, type Service } from './main.ts';
 import { allowedOrigins } from './http/origin-policy.ts';
 import { SERVICE_PREFIXES } from './http/service-handler.ts';
+import { createPrecompressed } from './http/precompressed.ts';
 import type { Clock } from './app/ports.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
@@ -52,6 +54,7 @@ async function loadSite(config: Config): Promise<NodeHandler> {
 
 export async function startServer(config: Config = readConfig(), options: ServerOptions = {}): Promise<RunningServer> {
   const astro = { handler: options.site === false ? noSite : await loadSite(config) };
+  const precompressed = options.site === false ? undefined : createPrecompressed(join(config.distDir, 'client'));
   let port = config.port;
   const service = await createService(config, {
     origins: () => allowedOrigins(config.publicUrl, config.publicUrlExplicit, port),
@@ -72,11 +75,16 @@ export async function startServer(config: Config = readConfig(), options: Server
       service.handle(req, res).catch(fail);
       return;
     }
-    const toSite = () =>
+    const toAstro = () =>
       astro.handler(req, res, () => {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('404');
       });
+    // The site's own files, compressed at build time when the browser takes that; the rest as Astro serves it.
+    const toSite = () => {
+      if (!precompressed) return toAstro();
+      precompressed(req, res).then((served) => served || toAstro(), fail);
+    };
     if (path === '/report/' && (req.method === 'GET' || req.method === 'HEAD')) {
       service.reportForm(res, req.method === 'HEAD').then((served) => served || toSite(), fail);
       return;

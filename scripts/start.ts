@@ -4,6 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { astroEntry, readConfig } from '../api/config.ts';
+import { compressBuild } from './compress-build.ts';
 
 const config = readConfig();
 
@@ -28,6 +29,7 @@ if (stale || process.env.REBUILD === '1') {
   console.log(existsSync(entry) ? 'Content or source changed since the last build: rebuilding…' : 'Building the site (first start)…');
   const build = spawnSync('npx', ['astro', 'build', '--outDir', config.distDir], { stdio: 'inherit', env: { ...process.env, CONTENT_DIR: config.contentDir } });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  compressBuild(join(config.distDir, 'client'));
 }
 
 const { startServer } = await import('../api/server.ts');
