@@ -15,7 +15,8 @@ import { isForeignBrowserPost } from './origin-policy.ts';
 import { prefersHtml } from './negotiate.ts';
 import { parseSubmission, type PhotoReceiver } from './parse-submission.ts';
 import type { AdditionInput } from '../app/add-information.ts';
-import { REPORT_RESULT, TRACK_RESULT, renderResultPage, type ResultTemplate } from './result-page.ts';
+import { REPORT_RESULT, TRACK_RESULT, renderReceiptPage, renderResultPage, type ResultTemplate } from './result-page.ts';
+import { receiptDisplay } from '../domain/receipt.ts';
 import { errorsFragment, receiptFragment, trackFragment } from './render-fragments.ts';
 import { sendJson } from './send.ts';
 import { escapeHtml } from '../domain/escape-html.ts';
@@ -129,7 +130,9 @@ export async function postReport(req: IncomingMessage, res: ServerResponse, deps
     const result = await submitReport(deps.intake, { fields: body.fields, photos: body.photos, idempotencyKey });
     if (result.stored) deps.disk.stored(body.photos.reduce((sum, p) => sum + p.bytes, 0));
     if (prefersHtml(req.headers)) {
-      const html = await renderResultPage(deps.distDir, REPORT_RESULT, '举报已收到', receiptFragment(result.receipt));
+      const html =
+        (await renderReceiptPage(deps.distDir, receiptDisplay(result.receipt))) ??
+        (await renderResultPage(deps.distDir, REPORT_RESULT, '举报已收到', receiptFragment(result.receipt)));
       sendHtml(res, 201, html);
     } else {
       sendJson(res, 201, result.receipt);

@@ -3,6 +3,7 @@ import type { Receipt } from '../app/intake-deps.ts';
 import type { TrackedReport } from '../app/track-report.ts';
 import { escapeHtml as e } from '../domain/escape-html.ts';
 import { html } from '../domain/html.ts';
+import { receiptDisplay } from '../domain/receipt.ts';
 
 const FIELD_LABELS: Record<string, string> = {
   category: '违法类型',
@@ -35,20 +36,23 @@ function dateTime(iso: string): string {
   return `${cst.slice(0, 10)} ${cst.slice(11, 16)}`;
 }
 
-/** The receipt of a report filed without JavaScript. */
+/**
+ * The receipt when there is no build to take the receipt component from (the
+ * service alone): the same words as the component (receiptDisplay), plainly.
+ */
 export function receiptFragment(receipt: Receipt): string {
-  const office = receipt.office ? `已分派至 ${e(receipt.office.name)}` : e(receipt.statusLabel);
-  return `<section class="notice" role="status" aria-labelledby="receipt-title">
+  const d = receiptDisplay(receipt);
+  return `<section class="receipt" role="status" aria-labelledby="receipt-title">
 <h2 id="receipt-title">举报已收到</h2>
-<p>请<strong>抄下或截图保存</strong>下面的查询码和查询密钥。密钥只显示这一次，我们也无法找回；凭这两项可以随时查询办理进展，无需留下姓名。</p>
-<dl class="fields">
-<div><dt>查询码</dt><dd><code>${e(receipt.trackingCode)}</code></dd></div>
-<div><dt>查询密钥</dt><dd><code>${e(receipt.secret)}</code></dd></div>
-<div><dt>当前状态</dt><dd>${office}</dd></div>
-<div><dt>收到时间</dt><dd>${e(dateTime(receipt.receivedAt))}（北京时间）</dd></div>
-<div><dt>照片</dt><dd>${receipt.photos.length} 张</dd></div>
+<p>请<strong>抄下、复制或截图保存</strong>下面的查询码和查询密钥。凭这两项可以随时查看办理进展，无需留下姓名；为保护您的身份，我们不保存能找回查询密钥的信息，密钥只显示这一次，丢失后无法补发。</p>
+<dl class="receipt-codes">
+<div><dt>查询码</dt><dd class="code">${e(d.code)}</dd></div>
+<div><dt>查询密钥</dt><dd class="code">${e(d.secret)}</dd></div>
+<div><dt>收到时间</dt><dd>${e(d.received)}</dd></div>
+<div><dt>照片</dt><dd>${e(d.photos)}</dd></div>
 </dl>
-<p><a href="/track/">查询办理进展</a></p>
+<p>${e(d.sentence)}</p>
+<p><a href="/track/">查询举报进展</a></p>
 </section>`;
 }
 

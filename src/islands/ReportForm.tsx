@@ -12,7 +12,7 @@ import LocationFields from './report/LocationFields.tsx';
 import PhotoField from './report/PhotoField.tsx';
 import IdentityFields from './report/IdentityFields.tsx';
 import TextInput from './report/TextInput.tsx';
-import ReportReceipt from './report/ReportReceipt.tsx';
+import ReportReceipt, { receiptDisplay } from './report/ReportReceipt.tsx';
 import SubmitArea from './report/SubmitArea.tsx';
 
 interface Props {
@@ -67,7 +67,7 @@ export default function ReportForm({ categories, tiles }: Props) {
   const errors = model.errors.value;
   const failure = model.failure.value;
   const receipt = model.receipt.value;
-  if (status === 'sent' && receipt && draftCleared) return <ReportReceipt receipt={receipt} onNew={startOver} />;
+  if (status === 'sent' && receipt && draftCleared) return <ReportReceipt display={receiptDisplay(receipt)} onNew={startOver} focus />;
 
   return (
     <form

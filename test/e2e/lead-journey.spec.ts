@@ -29,7 +29,7 @@ test('a report filed in the browser reaches 东湖区 by e-mail; the office ackn
   await page.getByLabel('可以联系我核实情况').check();
   await page.getByLabel('电子邮箱').fill('villager@example.org');
   await page.getByRole('button', { name: '提交举报' }).click();
-  await expect(page.getByRole('heading', { name: '举报已提交' })).toBeFocused();
+  await expect(page.getByRole('heading', { name: '举报已收到' })).toBeFocused();
   const code = (await page.getByTestId('tracking-code').textContent())?.trim() ?? '';
   const secret = (await page.getByTestId('tracking-secret').textContent())?.trim() ?? '';
 

@@ -173,7 +173,7 @@ test.describe('the report page', () => {
     await page.keyboard.type('东湖区湖东村北侧');
     await tabTo('the submit button', async () => (await page.evaluate(() => document.activeElement?.textContent ?? '')) === '提交举报');
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: '举报已收到' })).toBeFocused();
     await expect(page.getByTestId('tracking-code')).toHaveText(/^JB-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
   });
 
@@ -195,7 +195,7 @@ test.describe('the report page', () => {
     const body = (await posted).postDataBuffer();
     const originals = statSync(GPS_PHOTO).size + statSync(PLAIN_PHOTO).size;
     expect(body?.length ?? 0, 'the upload is smaller than the camera files (downscaled)').toBeLessThan(originals);
-    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeFocused();
+    await expect(page.getByRole('heading', { name: '举报已收到' })).toBeFocused();
     await expect(page.getByText('交示范市东湖区自然资源局核查')).toBeVisible();
     const code = (await page.getByTestId('tracking-code').textContent())?.trim() ?? '';
     const secret = (await page.getByTestId('tracking-secret').textContent())?.trim() ?? '';
@@ -261,7 +261,7 @@ test.describe('the report page', () => {
     await expect(page.getByLabel('地址或地标')).toHaveValue('湖东村北侧');
     await expect(page.locator('.photo img')).toHaveCount(1);
     await page.getByRole('button', { name: '提交举报' }).click();
-    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '举报已收到' })).toBeVisible();
     await page.reload();
     await expect(page.locator('astro-island[component-url*="ReportForm"]:not([ssr])')).toHaveCount(1);
     await expect(page.getByLabel('发生了什么')).toHaveValue('');
@@ -283,7 +283,7 @@ test.describe('the report page', () => {
     await expect(page.getByRole('progressbar', { name: '上传进度' })).toBeVisible();
     await expect(page.getByRole('button', { name: '提交举报' })).toHaveAttribute('aria-disabled', 'true');
     release();
-    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '举报已收到' })).toBeVisible();
   });
 
   test('a dropped connection is retried with the same Idempotency-Key and files exactly one report', async ({ page }) => {
@@ -297,7 +297,7 @@ test.describe('the report page', () => {
     await fillRequired(page);
     await page.getByLabel('地址或地标').fill('湖东村北侧');
     await page.getByRole('button', { name: '提交举报' }).click();
-    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('heading', { name: '举报已收到' })).toBeVisible({ timeout: 15_000 });
     expect(keys).toHaveLength(2);
     expect(keys[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(keys[1]).toBe(keys[0]);
@@ -318,7 +318,7 @@ test.describe('the report page', () => {
     await fillRequired(page);
     await page.getByLabel('地址或地标').fill('湖东村北侧');
     await page.getByRole('button', { name: '提交举报' }).click();
-    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByRole('heading', { name: '举报已收到' })).toBeVisible({ timeout: 15_000 });
     expect(attempts).toBe(2);
     expect(firstAnswers).toHaveLength(1);
     await expect(page.getByTestId('tracking-code')).toHaveText(firstAnswers[0] ?? '');
@@ -342,7 +342,7 @@ test.describe('the report page', () => {
     expect(attempts).toBe(4);
     offline = false;
     await failure.getByRole('button', { name: '重新提交' }).click();
-    await expect(page.getByRole('heading', { name: '举报已提交' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: '举报已收到' })).toBeVisible();
     expect(new Set(keys).size).toBe(1);
   });
 });

@@ -61,7 +61,7 @@ export interface ReportDraft {
 }
 
 /** The part of the service's receipt the form shows and keeps. */
-export type Receipt = Pick<ServiceReceipt, 'trackingCode' | 'secret' | 'status' | 'statusLabel' | 'office'>;
+export type Receipt = Pick<ServiceReceipt, 'trackingCode' | 'secret' | 'status' | 'statusLabel' | 'office'> & Partial<Pick<ServiceReceipt, 'receivedAt' | 'photos'>>;
 
 export interface ReportRequest {
   fields: Record<string, string>;

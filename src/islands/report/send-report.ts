@@ -83,7 +83,8 @@ function asReceipt(body: unknown): Receipt | undefined {
   if (!isRecord(body) || typeof body.trackingCode !== 'string' || typeof body.secret !== 'string') return undefined;
   const office = isRecord(body.office) && typeof body.office.code === 'string' && typeof body.office.name === 'string' ? { code: body.office.code, name: body.office.name } : null;
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  return { trackingCode: body.trackingCode, secret: body.secret, status: text(body.status), statusLabel: text(body.statusLabel), office };
+  const photos = Array.isArray(body.photos) ? body.photos.filter(isRecord).map((p) => ({ sha256: text(p.sha256) })) : [];
+  return { trackingCode: body.trackingCode, secret: body.secret, status: text(body.status), statusLabel: text(body.statusLabel), office, receivedAt: text(body.receivedAt), photos };
 }
 
 function asErrors(body: unknown): FieldError[] {
