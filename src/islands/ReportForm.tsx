@@ -4,7 +4,7 @@ import { sendReport } from './report/send-report.ts';
 import { fieldId } from './report/field-ids.ts';
 import { usePhotoIntake } from './report/use-photo-intake.ts';
 import { useReportDraft } from './report/use-report-draft.ts';
-import type { TileConfig } from './report/ReportMap.tsx';
+import type { BaseMapConfig } from '../lib/base-maps.ts';
 import ErrorSummary from './ErrorSummary.tsx';
 import CategoryField from './report/CategoryField.tsx';
 import DescriptionField from './report/DescriptionField.tsx';
@@ -17,7 +17,11 @@ import SubmitArea from './report/SubmitArea.tsx';
 
 interface Props {
   categories: CategoryChoice[];
-  tiles: TileConfig;
+  /** The report map's base maps; none draws the county outlines alone. */
+  baseMaps: BaseMapConfig[];
+  /** The authority's area (示范市) and the hotline for reports from elsewhere. */
+  regionName: string;
+  hotline: string;
 }
 
 /**
@@ -25,7 +29,7 @@ interface Props {
  * posting to /api/reports; hydrated it adds the map, photo previews and
  * downscaling, a draft kept in IndexedDB, checks before sending, and retries.
  */
-export default function ReportForm({ categories, tiles }: Props) {
+export default function ReportForm({ categories, baseMaps, regionName, hotline }: Props) {
   const model = useMemo(() => createReportFormModel({ send: sendReport, categories }), []);
   const [hydrated, setHydrated] = useState(false);
   const [draftCleared, setDraftCleared] = useState(false);
@@ -112,7 +116,7 @@ export default function ReportForm({ categories, tiles }: Props) {
       )}
       <CategoryField model={model} categories={categories} />
       <DescriptionField model={model} hydrated={hydrated} />
-      <LocationFields model={model} hydrated={hydrated} tiles={tiles} suggestion={photos.suggestion} onSuggestionDone={photos.dismissSuggestion} />
+      <LocationFields model={model} hydrated={hydrated} baseMaps={baseMaps} />
       <TextInput
         model={model}
         name="startedOn"
@@ -122,7 +126,18 @@ export default function ReportForm({ categories, tiles }: Props) {
         hint="选择年份和月份，不确定可以不填。如果无法选择，请按“2026-05”的格式填写。"
         pattern="\d{4}-\d{2}(-\d{2})?"
       />
-      <PhotoField model={model} hydrated={hydrated} processing={photos.processing} notice={photos.notice} onFiles={photos.addFiles} />
+      <PhotoField
+        model={model}
+        hydrated={hydrated}
+        processing={photos.processing}
+        notice={photos.notice}
+        onFiles={photos.addFiles}
+        suggestion={photos.suggestion}
+        regionName={regionName}
+        hotline={hotline}
+        onUseSuggestion={(p) => model.setLocation(p.lat, p.lng)}
+        onSuggestionDone={photos.dismissSuggestion}
+      />
       <IdentityFields model={model} />
       {/* Honeypot: display:none hides it from people and from assistive technology; bots that fill every field give themselves away. */}
       <div class="hp">

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionCode } from './common.ts';
+import { baseMapSchema } from './base-map.ts';
 
 /** content/site.yaml: the authority that publishes the portal. */
 export const siteSchema = z.strictObject({
@@ -20,13 +21,20 @@ export const siteSchema = z.strictObject({
   }),
   /** Licence of the published data (open data). */
   licence: z.strictObject({ name: z.string(), url: z.url() }),
-  /** Optional map tile URL template ({z}/{x}/{y}); without it maps draw boundaries as vectors only. */
+  /**
+   * The report map's base maps (天地图, 高德…), the first shown first; without
+   * any, the map draws the county boundaries alone and says why.
+   */
+  map: z.strictObject({ baseMaps: z.array(baseMapSchema).min(1, 'expected at least one base map') }).optional(),
+  /** Older single-layer form of `map`: a tile URL template ({z}/{x}/{y}). */
   mapTileUrl: z.string().optional(),
-  /** Attribution to show with the tiles. */
+  /** Attribution to show with `mapTileUrl`'s tiles. */
   mapAttribution: z.string().optional(),
-  /** The coordinate system the tiles are drawn in. */
+  /** The coordinate system `mapTileUrl`'s tiles are drawn in. */
   mapTileCrs: z.enum(['wgs84', 'gcj02']).default('gcj02'),
   /** True while the content is demo material; the site shows a 示例数据 notice. */
   demo: z.boolean().default(false),
+}).superRefine((site, ctx) => {
+  if (site.map && site.mapTileUrl) ctx.addIssue({ code: 'custom', path: ['mapTileUrl'], message: 'expected either map.baseMaps or mapTileUrl, not both' });
 });
 export type Site = z.output<typeof siteSchema>;
