@@ -14,6 +14,7 @@ import IdentityFields from './report/IdentityFields.tsx';
 import TextInput from './report/TextInput.tsx';
 import ReportReceipt from './report/ReportReceipt.tsx';
 import SubmitArea from './report/SubmitArea.tsx';
+import DiscardDraft from './report/DiscardDraft.tsx';
 
 interface Props {
   categories: CategoryChoice[];
@@ -33,6 +34,7 @@ export default function ReportForm({ categories, baseMaps, regionName, hotline }
   const model = useMemo(() => createReportFormModel({ send: sendReport, categories }), []);
   const [hydrated, setHydrated] = useState(false);
   const [draftCleared, setDraftCleared] = useState(false);
+  const [discarded, setDiscarded] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const photos = usePhotoIntake(model);
   const draft = useReportDraft(model, photos.addFiles);
@@ -67,6 +69,14 @@ export default function ReportForm({ categories, baseMaps, regionName, hotline }
     void draft.discard();
   }
 
+  /** The reporter's "discard draft": everything typed and chosen goes, here and on this device. */
+  function discardDraft() {
+    startOver();
+    setDiscarded(true);
+    // The control that was pressed is gone: the status line that says what happened takes focus.
+    setTimeout(() => document.getElementById('report-draft-note')?.focus(), 0);
+  }
+
   const status = model.status.value;
   const errors = model.errors.value;
   const failure = model.failure.value;
@@ -87,12 +97,8 @@ export default function ReportForm({ categories, baseMaps, regionName, hotline }
     >
       {draft.restored && (
         <div class="notice">
-          <p>已恢复您上次没有提交的内容（保存在本机浏览器中）。</p>
-          <p>
-            <button type="button" class="button secondary" onClick={startOver}>
-              清空，重新填写
-            </button>
-          </p>
+          <p>已恢复您上次没有提交的内容（保存在本机浏览器中）。不是您的，或者不想再提交，可以删除草稿。</p>
+          <DiscardDraft idPrefix="report-restored" onDiscard={discardDraft} />
         </div>
       )}
       {status === 'failed' && errors.length > 0 && (
@@ -138,7 +144,7 @@ export default function ReportForm({ categories, baseMaps, regionName, hotline }
         onUseSuggestion={(p) => model.setLocation(p.lat, p.lng)}
         onSuggestionDone={photos.dismissSuggestion}
       />
-      <IdentityFields model={model} />
+      <IdentityFields model={model} hydrated={hydrated} />
       {/* Honeypot: display:none hides it from people and from assistive technology; bots that fill every field give themselves away. */}
       <div class="hp">
         <label for="report-website">网站（请勿填写此项）</label>
@@ -146,7 +152,12 @@ export default function ReportForm({ categories, baseMaps, regionName, hotline }
       </div>
       {/* Filled in by the server for each copy of the form: the no-script form's retry key (api/domain/form-token.ts). */}
       <input type="hidden" name="formToken" value="" />
-      <SubmitArea model={model} note={hydrated ? draft.note : ''} />
+      <SubmitArea
+        model={model}
+        note={!hydrated ? '' : discarded && !draft.saved ? '草稿已删除，表单已清空。' : draft.note}
+        draftSaved={hydrated && draft.saved}
+        onDiscard={discardDraft}
+      />
     </form>
   );
 }
