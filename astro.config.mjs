@@ -1,16 +1,50 @@
 // @ts-check
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
+import { readConfig } from './api/config.ts';
+import { BUILT_FOR_FILE } from './scripts/built-for.ts';
+
+// One source of the public origin for the build and the server: PUBLIC_URL, or
+// http://localhost:$PORT when unset, as the server reads it. The open data, the
+// feed and the sitemap carry it; the build records it so that `npm start`
+// rebuilds when it is served under another origin.
+const { publicUrl } = readConfig();
+
+/**
+ * Writes the origin the build was made for beside the server entry.
+ * @param {string} origin
+ * @returns {import('astro').AstroIntegration}
+ */
+function recordOrigin(origin) {
+  /** @type {string | undefined} */
+  let serverDir;
+  return {
+    name: 'record-public-origin',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        serverDir = fileURLToPath(config.build.server);
+      },
+      'astro:build:done': () => {
+        if (!serverDir) return;
+        mkdirSync(serverDir, { recursive: true });
+        writeFileSync(join(serverDir, BUILT_FOR_FILE), `${origin}\n`);
+      },
+    },
+  };
+}
 
 // The site is prerendered; the reporting service is served by api/server.ts in
 // front of Astro's handler, so no page here is rendered on demand.
 export default defineConfig({
-  site: process.env.PUBLIC_URL ?? 'http://localhost:4321',
+  site: publicUrl,
   output: 'static',
   trailingSlash: 'always',
   adapter: node({ mode: 'standalone' }),
-  integrations: [preact()],
+  integrations: [preact(), recordOrigin(publicUrl)],
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },

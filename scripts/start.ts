@@ -1,10 +1,12 @@
-// `npm start`: builds the site when there is no build or the build is older
-// than the content or the source, then serves it on one port (default 4321).
+// `npm start`: builds the site when there is no build, the build is older than
+// the content or the source, or it was made for another public origin (its open
+// data and feed carry absolute links), then serves it on one port (default 4321).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { astroEntry, readConfig } from '../api/config.ts';
 import { compressBuild } from './compress-build.ts';
+import { builtFor } from './built-for.ts';
 
 const config = readConfig();
 
@@ -25,8 +27,16 @@ function newestChange(paths: string[]): number {
 
 const entry = astroEntry(config);
 const stale = !existsSync(entry) || newestChange([config.contentDir, 'src', 'public', 'astro.config.mjs']) > statSync(entry).mtimeMs;
-if (stale || process.env.REBUILD === '1') {
-  console.log(existsSync(entry) ? 'Content or source changed since the last build: rebuilding…' : 'Building the site (first start)…');
+const origin = builtFor(config.distDir);
+const otherOrigin = existsSync(entry) && origin !== config.publicUrl;
+if (stale || otherOrigin || process.env.REBUILD === '1') {
+  console.log(
+    !existsSync(entry)
+      ? 'Building the site (first start)…'
+      : otherOrigin
+        ? `The build links to ${origin ?? 'another origin'}, this server is ${config.publicUrl}: rebuilding…`
+        : 'Content or source changed since the last build: rebuilding…',
+  );
   const build = spawnSync('npx', ['astro', 'build', '--outDir', config.distDir], { stdio: 'inherit', env: { ...process.env, CONTENT_DIR: config.contentDir } });
   if (build.status !== 0) process.exit(build.status ?? 1);
   compressBuild(join(config.distDir, 'client'));

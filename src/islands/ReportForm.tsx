@@ -4,7 +4,7 @@ import { sendReport } from './report/send-report.ts';
 import { fieldId } from './report/field-ids.ts';
 import { usePhotoIntake } from './report/use-photo-intake.ts';
 import { useReportDraft } from './report/use-report-draft.ts';
-import type { TileConfig } from './report/ReportMap.tsx';
+import type { BaseMapConfig } from '../lib/base-maps.ts';
 import ErrorSummary from './ErrorSummary.tsx';
 import CategoryField from './report/CategoryField.tsx';
 import DescriptionField from './report/DescriptionField.tsx';
@@ -14,10 +14,15 @@ import IdentityFields from './report/IdentityFields.tsx';
 import TextInput from './report/TextInput.tsx';
 import ReportReceipt, { receiptDisplay } from './report/ReportReceipt.tsx';
 import SubmitArea from './report/SubmitArea.tsx';
+import DiscardDraft from './report/DiscardDraft.tsx';
 
 interface Props {
   categories: CategoryChoice[];
-  tiles: TileConfig;
+  /** The report map's base maps; none draws the county outlines alone. */
+  baseMaps: BaseMapConfig[];
+  /** The authority's area (示范市) and the hotline for reports from elsewhere. */
+  regionName: string;
+  hotline: string;
 }
 
 /**
@@ -25,10 +30,11 @@ interface Props {
  * posting to /api/reports; hydrated it adds the map, photo previews and
  * downscaling, a draft kept in IndexedDB, checks before sending, and retries.
  */
-export default function ReportForm({ categories, tiles }: Props) {
+export default function ReportForm({ categories, baseMaps, regionName, hotline }: Props) {
   const model = useMemo(() => createReportFormModel({ send: sendReport, categories }), []);
   const [hydrated, setHydrated] = useState(false);
   const [draftCleared, setDraftCleared] = useState(false);
+  const [discarded, setDiscarded] = useState(false);
   const summaryRef = useRef<HTMLDivElement>(null);
   const photos = usePhotoIntake(model);
   const draft = useReportDraft(model, photos.addFiles);
@@ -63,6 +69,14 @@ export default function ReportForm({ categories, tiles }: Props) {
     void draft.discard();
   }
 
+  /** The reporter's "discard draft": everything typed and chosen goes, here and on this device. */
+  function discardDraft() {
+    startOver();
+    setDiscarded(true);
+    // The control that was pressed is gone: the status line that says what happened takes focus.
+    setTimeout(() => document.getElementById('report-draft-note')?.focus(), 0);
+  }
+
   const status = model.status.value;
   const errors = model.errors.value;
   const failure = model.failure.value;
@@ -83,12 +97,8 @@ export default function ReportForm({ categories, tiles }: Props) {
     >
       {draft.restored && (
         <div class="notice">
-          <p>已恢复您上次没有提交的内容（保存在本机浏览器中）。</p>
-          <p>
-            <button type="button" class="button secondary" onClick={startOver}>
-              清空，重新填写
-            </button>
-          </p>
+          <p>已恢复您上次没有提交的内容（保存在本机浏览器中）。不是您的，或者不想再提交，可以删除草稿。</p>
+          <DiscardDraft idPrefix="report-restored" onDiscard={discardDraft} />
         </div>
       )}
       {status === 'failed' && errors.length > 0 && (
@@ -112,7 +122,7 @@ export default function ReportForm({ categories, tiles }: Props) {
       )}
       <CategoryField model={model} categories={categories} />
       <DescriptionField model={model} hydrated={hydrated} />
-      <LocationFields model={model} hydrated={hydrated} tiles={tiles} suggestion={photos.suggestion} onSuggestionDone={photos.dismissSuggestion} />
+      <LocationFields model={model} hydrated={hydrated} baseMaps={baseMaps} />
       <TextInput
         model={model}
         name="startedOn"
@@ -122,8 +132,19 @@ export default function ReportForm({ categories, tiles }: Props) {
         hint="选择年份和月份，不确定可以不填。如果无法选择，请按“2026-05”的格式填写。"
         pattern="\d{4}-\d{2}(-\d{2})?"
       />
-      <PhotoField model={model} hydrated={hydrated} processing={photos.processing} notice={photos.notice} onFiles={photos.addFiles} />
-      <IdentityFields model={model} />
+      <PhotoField
+        model={model}
+        hydrated={hydrated}
+        processing={photos.processing}
+        notice={photos.notice}
+        onFiles={photos.addFiles}
+        suggestion={photos.suggestion}
+        regionName={regionName}
+        hotline={hotline}
+        onUseSuggestion={(p) => model.setLocation(p.lat, p.lng)}
+        onSuggestionDone={photos.dismissSuggestion}
+      />
+      <IdentityFields model={model} hydrated={hydrated} />
       {/* Honeypot: display:none hides it from people and from assistive technology; bots that fill every field give themselves away. */}
       <div class="hp">
         <label for="report-website">网站（请勿填写此项）</label>
@@ -131,7 +152,12 @@ export default function ReportForm({ categories, tiles }: Props) {
       </div>
       {/* Filled in by the server for each copy of the form: the no-script form's retry key (api/domain/form-token.ts). */}
       <input type="hidden" name="formToken" value="" />
-      <SubmitArea model={model} note={hydrated ? draft.note : ''} />
+      <SubmitArea
+        model={model}
+        note={!hydrated ? '' : discarded && !draft.saved ? '草稿已删除，表单已清空。' : draft.note}
+        draftSaved={hydrated && draft.saved}
+        onDiscard={discardDraft}
+      />
     </form>
   );
 }

@@ -34,6 +34,19 @@ export function addWorkingDays(calendar: WorkingCalendar, start: string, n: numb
   return { date, certain };
 }
 
+/** The `n`-th working day before `end`, counting back from the day before it. */
+export function subtractWorkingDays(calendar: WorkingCalendar, end: string, n: number): WorkingDayResult {
+  let date = end;
+  let certain = calendar.isYearPublished(Number(end.slice(0, 4)));
+  let counted = 0;
+  while (counted < n) {
+    date = addDays(date, -1);
+    if (!calendar.isYearPublished(Number(date.slice(0, 4)))) certain = false;
+    if (calendar.isWorkingDay(date)) counted++;
+  }
+  return { date, certain };
+}
+
 /** Working days after `from` up to and including `to` (0 when `to` is not after `from`). */
 export function workingDaysBetween(calendar: WorkingCalendar, from: string, to: string): { days: number; certain: boolean } {
   let days = 0;

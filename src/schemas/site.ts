@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { regionCode } from './common.ts';
+import { baseMapSchema } from './base-map.ts';
 
 /**
  * How long an office has for a lead, in working days from the day it reached
@@ -36,11 +37,16 @@ export const siteSchema = z.strictObject({
   }),
   /** Licence of the published data (open data). */
   licence: z.strictObject({ name: z.string(), url: z.url() }),
-  /** Optional map tile URL template ({z}/{x}/{y}); without it maps draw boundaries as vectors only. */
+  /**
+   * The report map's base maps (天地图, 高德…), the first shown first; without
+   * any, the map draws the county boundaries alone and says why.
+   */
+  map: z.strictObject({ baseMaps: z.array(baseMapSchema).min(1, 'expected at least one base map') }).optional(),
+  /** Older single-layer form of `map`: a tile URL template ({z}/{x}/{y}). */
   mapTileUrl: z.string().optional(),
-  /** Attribution to show with the tiles. */
+  /** Attribution to show with `mapTileUrl`'s tiles. */
   mapAttribution: z.string().optional(),
-  /** The coordinate system the tiles are drawn in. */
+  /** The coordinate system `mapTileUrl`'s tiles are drawn in. */
   mapTileCrs: z.enum(['wgs84', 'gcj02']).default('gcj02'),
   /** True while the content is demo material; the site shows a 示例数据 notice. */
   demo: z.boolean().default(false),
@@ -52,5 +58,7 @@ export const siteSchema = z.strictObject({
       basis: z.string().min(2),
     })
     .default({ deadlines: { acknowledgeWithinWorkingDays: 1, concludeWithinWorkingDays: 15, escalateAfterWorkingDays: 2 }, basis: '本机关线索办理规定（地方实践，非法定期限）' }),
+}).superRefine((site, ctx) => {
+  if (site.map && site.mapTileUrl) ctx.addIssue({ code: 'custom', path: ['mapTileUrl'], message: 'expected either map.baseMaps or mapTileUrl, not both' });
 });
 export type Site = z.output<typeof siteSchema>;

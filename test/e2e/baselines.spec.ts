@@ -6,10 +6,13 @@ import { visibilityOf } from '../../src/lib/site-data.ts';
 import { checkDecision } from '../../src/lib/baselines/check-decision.ts';
 import { expectAccessibleContentPage, expectNoAxeViolations, expectNoHorizontalScroll } from './helpers.ts';
 
-/** Scrolls the calculator into view so that its client:visible island hydrates, then waits for its form. */
+/** Follows the link near the top to the calculator, whose client:visible island then hydrates, and waits for its form. */
 async function revealCalculator(page: Page): Promise<void> {
-  await page.getByText(/计算器需要启用 JavaScript/).scrollIntoViewIfNeeded();
+  await expect(page.getByText(/计算器需要启用 JavaScript/)).toBeHidden();
+  await page.getByRole('link', { name: '跳到罚款计算器' }).click();
+  await expect(page.getByRole('heading', { name: '罚款计算器' })).toBeInViewport();
   await expect(page.getByRole('button', { name: '计算罚款幅度' })).toBeVisible();
+  await expect(page.getByRole('form', { name: '罚款计算' })).toBeInViewport();
 }
 
 const content = loadContent();
@@ -133,4 +136,15 @@ test('a decision naming a heavier band than its facts says so on its page', asyn
   if (!named) throw new Error('Expected a demo decision whose named band differs from its facts.');
   await page.goto(decisionPath(named.docNo));
   await expect(page.getByRole('region', { name: '过罚相当核对（裁量基准）' })).toContainText('与事实对应的阶次不同');
+});
+
+test('the penalty calculator says it needs JavaScript only when scripts are off', async ({ browser, page }) => {
+  await page.goto('/baselines/illegal-occupation-2022/');
+  await expect(page.getByText(/计算器需要启用 JavaScript/)).toBeHidden();
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 } });
+  const plain = await context.newPage();
+  await plain.goto('/baselines/illegal-occupation-2022/');
+  await expect(plain.locator('noscript .notice')).toBeVisible();
+  await expect(plain.locator('noscript .notice')).toContainText('罚款计算器需要启用 JavaScript');
+  await context.close();
 });

@@ -55,7 +55,7 @@ test('a county filter page lists only that county, and works without JavaScript'
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/decisions/');
-  await page.getByText('按区县').click();
+  await page.locator('summary', { hasText: '按区县' }).click();
   await page.getByRole('link', { name: /^西岭区（\d+）$/ }).click();
   await expect(page).toHaveURL(/\/decisions\/county\/990103\/$/);
   const expected = listed.filter((d) => d.county === '990103').length;

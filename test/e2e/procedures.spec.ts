@@ -2,9 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadContent } from '../../src/lib/content/load-content.ts';
 import { expectAccessibleContentPage, expectNoAxeViolations, expectNoHorizontalScroll } from './helpers.ts';
 
-/** Scrolls the calculator into view so that its client:visible island hydrates, then waits for its form. */
+/** Follows the link near the top to the calculator, whose client:visible island then hydrates, and waits for its form. */
 async function revealCalculator(page: Page): Promise<void> {
-  await page.getByText(/计算器需要启用 JavaScript/).scrollIntoViewIfNeeded();
+  await page.getByRole('link', { name: '跳到期限计算器' }).click();
   await expect(page.getByRole('button', { name: '计算期限' })).toBeVisible();
 }
 
@@ -36,7 +36,8 @@ test('without JavaScript the procedure page still states every limit in words', 
   const page = await context.newPage();
   await page.goto('/procedures/general-penalty/');
   await expect(page.locator('ol.steps')).toContainText('自立案之日起 90 日内');
-  await expect(page.getByText('期限计算器需要启用 JavaScript')).toBeVisible();
+  await expect(page.locator('noscript .notice')).toBeVisible();
+  await expect(page.locator('noscript .notice')).toContainText('期限计算器需要启用 JavaScript');
   await context.close();
 });
 
@@ -56,7 +57,7 @@ test.describe('the deadline calculator, by keyboard', () => {
     await expect(status).toContainText('从“告知”（2025年9月26日（星期五））起算');
     const table = page.getByRole('table', { name: '各环节的最迟日期' });
     await expect(table.getByRole('row', { name: /陈述申辩/ })).toContainText('最迟 2025年10月10日（星期五）');
-    await expect(table.getByRole('row', { name: /听证通知/ })).toContainText('按其后环节的日期倒推');
+    await expect(table.getByRole('row', { name: /听证通知/ })).toContainText('填写“举行听证”的日期后计算');
     await expectNoHorizontalScroll(page);
     await expectNoAxeViolations(page);
   });
@@ -93,4 +94,38 @@ test.describe('the deadline calculator, by keyboard', () => {
     await page.getByRole('button', { name: '计算期限' }).press('Enter');
     await expect(page.getByRole('table', { name: '各环节的最迟日期' }).getByRole('row', { name: /立案查处/ })).toContainText('最迟 2026年3月4日（星期三）');
   });
+});
+
+test('with scripts the no-script text never shows, and the link near the top brings the calculator into view', async ({ page }) => {
+  await page.goto('/procedures/general-penalty/');
+  const link = page.getByRole('link', { name: '跳到期限计算器' });
+  expect((await link.boundingBox())?.y ?? Infinity).toBeLessThan(740);
+  await expect(page.getByText(/计算器需要启用 JavaScript/)).toBeHidden();
+  await link.click();
+  await expect(page.getByRole('heading', { name: '期限计算器' })).toBeInViewport();
+  await expect(page.getByLabel('起算环节')).toBeInViewport();
+  await expect(page.getByText(/计算器需要启用 JavaScript/)).toBeHidden();
+});
+
+test('counting from 告知, the calculator lists 告知 and what follows only, and counts from the hearing and decision dates entered', async ({ page }) => {
+  await page.goto('/procedures/general-penalty/');
+  await revealCalculator(page);
+  await page.getByLabel('起算环节').selectOption({ label: '告知' });
+  await page.getByLabel('该环节的日期').fill('2025-09-26');
+  // By hand: hearing on Wednesday 2025-10-22; counting back from 10-21, 10-13 is the 7th working day,
+  // so the notice goes out by 10-12 with seven working days wholly between notice and hearing (行政处罚法 art. 64, 85).
+  await page.getByLabel('“举行听证”的日期').fill('2025-10-22');
+  // Decided on Monday 2025-11-03: service within 7 working days → 11-12 (Wed).
+  await page.getByLabel('“作出决定”的日期').fill('2025-11-03');
+  await page.getByRole('button', { name: '计算期限' }).click();
+  await expect(page.getByRole('status')).toContainText('并按您填写的 2 个日期');
+  const table = page.getByRole('table', { name: '各环节的最迟日期' });
+  const names = await table.locator('tbody tr th').allTextContents();
+  expect(names[0]).toBe('告知');
+  expect(names.some((n) => n.startsWith('立案') || n.startsWith('发现线索'))).toBe(false);
+  await expect(table.getByRole('row', { name: /听证通知/ })).toContainText('最迟 2025年10月12日（星期日）');
+  await expect(table.getByRole('row', { name: /^举行听证/ })).toContainText('2025年10月22日（星期三）（您填写的日期）');
+  await expect(table.getByRole('row', { name: /^送达/ })).toContainText('最迟 2025年11月12日（星期三）');
+  await expectNoHorizontalScroll(page);
+  await expectNoAxeViolations(page);
 });

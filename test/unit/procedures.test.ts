@@ -20,10 +20,42 @@ describe('computeDeadlines on the general penalty procedure', () => {
     const { steps } = computeDeadlines(general(), 'notice', '2025-09-26', calendar);
     expect(byId(steps, 'notice')).toEqual({ id: 'notice', kind: 'start', date: '2025-09-26' });
     expect(byId(steps, 'statement')).toEqual({ id: 'statement', kind: 'deadline', date: '2025-10-10', certain: true });
-    // The hearing request counts from the 听证告知书 (办法 art. 34), not from the 告知书.
-    expect(byId(steps, 'hearing-request')?.kind).toBe('none');
-    expect(byId(steps, 'hearing-notice')?.kind).toBe('before-later-step');
-    expect(byId(steps, 'file-case')?.kind).toBe('none');
+    // The hearing request counts from the 听证告知书 (办法 art. 34), not from the 告知书: its date is to be entered.
+    expect(byId(steps, 'hearing-request')).toEqual({ id: 'hearing-request', kind: 'needs-date', from: 'hearing-right' });
+    expect(byId(steps, 'hearing-notice')).toEqual({ id: 'hearing-notice', kind: 'needs-date', from: 'hearing' });
+    expect(byId(steps, 'decision')).toEqual({ id: 'decision', kind: 'needs-date', from: 'file-case' });
+  });
+
+  test('with the hearing on Wednesday 2025-10-22, the notice is due by Sunday 10-12, seven working days lying between', () => {
+    // By hand, counting back from the day before the hearing: 10-21 (1), 20 (2), 17 (3), 16 (4), 15 (5), 14 (6), 13 (7):
+    // notified on 10-12 at the latest, the seven working days 10-13…10-21 lie wholly between notice and hearing.
+    const { steps } = computeDeadlines(general(), 'notice', '2025-09-26', calendar, { hearing: '2025-10-22' });
+    expect(byId(steps, 'hearing')).toEqual({ id: 'hearing', kind: 'entered', date: '2025-10-22' });
+    expect(byId(steps, 'hearing-notice')).toEqual({ id: 'hearing-notice', kind: 'deadline', date: '2025-10-12', certain: true });
+  });
+
+  test('an entered decision date replaces the outermost one for service and payment', () => {
+    // 立案 2025-07-20 gives a decision by 10-20; decided on Monday 2025-09-01 instead: service within 7 working days → 09-10,
+    // payment 15 calendar days after that → 09-25 (Thu).
+    const { steps } = computeDeadlines(general(), 'file-case', '2025-07-20', calendar, { decision: '2025-09-01' });
+    expect(byId(steps, 'decision')).toEqual({ id: 'decision', kind: 'entered', date: '2025-09-01' });
+    expect(byId(steps, 'service')).toMatchObject({ kind: 'deadline', date: '2025-09-10' });
+    expect(byId(steps, 'payment')).toMatchObject({ kind: 'deadline', date: '2025-09-25' });
+  });
+});
+
+describe('the deadline calculator model', () => {
+  test('lists only the steps from the chosen start on, and offers the dates later limits count from', async () => {
+    const { deadlineRows, countedEvents } = await import('../../src/islands/deadline-calculator/deadline-model.ts');
+    const { compactCalendar } = await import('../../src/lib/procedures/compact-calendar.ts');
+    const p = general();
+    // As the page hands them to the island: id, name and limit.
+    const asGiven = (items: readonly { id: string; name: string; limit?: (typeof p.steps)[number]['limit'] }[]) => items.map((s) => ({ id: s.id, name: s.name, ...(s.limit ? { limit: s.limit } : {}) }));
+    const [steps, remedies] = [asGiven(p.steps), asGiven(p.remedies)];
+    const rows = deadlineRows(steps, remedies, compactCalendar(calendar, 2024, 2027), 'notice', '2025-09-26');
+    expect(rows.steps.map((r) => r.id)).toEqual(p.steps.slice(p.steps.findIndex((s) => s.id === 'notice')).map((s) => s.id));
+    expect(rows.steps.find((r) => r.id === 'hearing-notice')?.result).toBe('填写“举行听证”的日期后计算');
+    expect(countedEvents(steps, remedies, 'notice').map((e) => e.id)).toEqual(['file-case', 'hearing-right', 'hearing', 'decision', 'service', 'reminder', 'reconsideration-decision']);
   });
 
   test('counting from a 听证告知书 served on Friday 2025-09-26, the hearing request is due on 2025-10-10', () => {

@@ -245,3 +245,41 @@ describe('photos the server found incomplete', () => {
     expect(sent[1]?.photos.map((p) => p.id)).toEqual(['p1', 'p2']);
   });
 });
+
+describe('the draft on a shared device', () => {
+  const withIdentity = (model: ReturnType<typeof modelWith>['model']) => {
+    fillValid(model);
+    model.setField('name', '王某');
+    model.setField('phone', '13800000000');
+    model.setField('email', 'w@example.org');
+    model.setField('contactConsent', true);
+  };
+
+  test('keeps the report but not the name, phone or e-mail unless the reporter asks to remember them', () => {
+    const { model } = modelWith([]);
+    withIdentity(model);
+    const draft = model.toDraft();
+    expect(draft.rememberIdentity).toBe(false);
+    expect(draft.fields).toMatchObject({ description: model.fields.value.description, lat: '30.3', name: '', phone: '', email: '', contactConsent: false });
+    // The form itself still holds what was typed: only the stored copy leaves it out.
+    expect(model.fields.value.phone).toBe('13800000000');
+  });
+
+  test('with "remember on this device" ticked, the identity is kept and restored with the tick', () => {
+    const { model } = modelWith([]);
+    withIdentity(model);
+    model.rememberIdentity.value = true;
+    const { model: reopened } = modelWith([]);
+    reopened.restoreDraft(model.toDraft());
+    expect(reopened.fields.value).toMatchObject({ name: '王某', phone: '13800000000', email: 'w@example.org' });
+    expect(reopened.rememberIdentity.value).toBe(true);
+  });
+
+  test('a stored draft that does not say it may keep the identity is restored without it', () => {
+    const { model } = modelWith([]);
+    withIdentity(model);
+    const { model: reopened } = modelWith([]);
+    reopened.restoreDraft({ ...model.toDraft(), fields: model.fields.value, rememberIdentity: false });
+    expect(reopened.fields.value).toMatchObject({ name: '', phone: '', description: model.fields.value.description });
+  });
+});

@@ -41,7 +41,8 @@ export default function PenaltyCalculator({ baselines, initialId }: Props) {
   const [outcome, setOutcome] = useState<CalculatorOutcome | undefined>(undefined);
   useEffect(() => setHydrated(true), []);
 
-  if (!hydrated) return <p class="notice">罚款计算器需要启用 JavaScript。可对照上方阶次表手工计算：罚款幅度 = 计算基数 × 阶次幅度。</p>;
+  // A 1 px slot for client:visible to watch; without scripts the page's <noscript> explains.
+  if (!hydrated) return <div class="calculator-slot" />;
   const baseline = baselines.find((b) => b.id === id) ?? baselines[0];
   if (!baseline) return null;
   const needs = baseline.needs;

@@ -2,8 +2,8 @@ import type { ReportFormModel } from './report-form-model.ts';
 import TextInput from './TextInput.tsx';
 import Checkbox from './Checkbox.tsx';
 
-/** Who the reporter is: all optional, anonymous by default. */
-export default function IdentityFields({ model }: { model: ReportFormModel }) {
+/** Who the reporter is: all optional, anonymous by default; kept in the draft only when the reporter asks. */
+export default function IdentityFields({ model, hydrated }: { model: ReportFormModel; hydrated: boolean }) {
   return (
     <fieldset class="form-field" aria-describedby="report-identity-hint">
       <legend>
@@ -23,6 +23,24 @@ export default function IdentityFields({ model }: { model: ReportFormModel }) {
       <Checkbox model={model} name="contactConsent" label="可以联系我核实情况" hint="勾选时请至少留下电话或电子邮箱。不勾选，我们不会联系您。" />
       <Checkbox model={model} name="journalist" label="我是新闻记者" hint="媒体反映的线索会单独登记。" />
       <TextInput model={model} name="outlet" label="所在媒体（记者填写）" autoComplete="organization" />
+      {hydrated && (
+        // Not a report field: it has no name, so it is never sent.
+        <div class="form-field checkbox">
+          <input
+            type="checkbox"
+            id="report-remember-identity"
+            checked={model.rememberIdentity.value}
+            aria-describedby="report-remember-identity-hint"
+            onChange={(e) => {
+              model.rememberIdentity.value = e.currentTarget.checked;
+            }}
+          />
+          <label for="report-remember-identity">在本机记住以上信息</label>
+          <p class="form-hint" id="report-remember-identity-hint">
+            不勾选时，草稿只保存举报内容和照片，不保存您的姓名和联系方式。多人共用的手机或电脑请不要勾选。
+          </p>
+        </div>
+      )}
     </fieldset>
   );
 }

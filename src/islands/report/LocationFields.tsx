@@ -4,22 +4,17 @@ import type { ReportFormModel } from './report-form-model.ts';
 import { round6, type LatLng } from './parse-coordinates.ts';
 import { describedBy } from './field-ids.ts';
 import FieldError from './FieldError.tsx';
-import type { TileConfig } from './ReportMap.tsx';
-import type { GpsSuggestion } from './use-photo-intake.ts';
+import type { BaseMapConfig } from '../../lib/base-maps.ts';
 import CoordinateText from './CoordinateText.tsx';
-import PhotoLocationOffer from './PhotoLocationOffer.tsx';
 import DegreeField from './DegreeField.tsx';
 
 interface Props {
   model: ReportFormModel;
   hydrated: boolean;
-  tiles: TileConfig;
-  /** A location read from a photo's EXIF, offered until accepted or dismissed. */
-  suggestion: GpsSuggestion | undefined;
-  onSuggestionDone: () => void;
+  baseMaps: BaseMapConfig[];
 }
 
-type MapProps = { pin: LatLng | undefined; onPick: (p: LatLng) => void; tiles: TileConfig };
+type MapProps = { pin: LatLng | undefined; onPick: (p: LatLng) => void; baseMaps: BaseMapConfig[] };
 
 /** The pin as numbers, when both inputs hold a number. */
 function pinOf(lat: string, lng: string): LatLng | undefined {
@@ -28,7 +23,7 @@ function pinOf(lat: string, lng: string): LatLng | undefined {
   return lat.trim() !== '' && lng.trim() !== '' && Number.isFinite(la) && Number.isFinite(ln) ? { lat: la, lng: ln } : undefined;
 }
 
-export default function LocationFields({ model, hydrated, tiles, suggestion, onSuggestionDone }: Props) {
+export default function LocationFields({ model, hydrated, baseMaps }: Props) {
   const { lat, lng, address } = model.fields.value;
   const latError = model.errorFor('lat');
   const lngError = model.errorFor('lng');
@@ -92,7 +87,7 @@ export default function LocationFields({ model, hydrated, tiles, suggestion, onS
       </p>
       {hydrated && (
         <div ref={mapSlot} class="map-slot">
-          {Map ? <Map pin={pinOf(lat, lng)} onPick={(p) => model.setLocation(p.lat, p.lng)} tiles={tiles} /> : <p class="form-hint">地图加载中…</p>}
+          {Map ? <Map pin={pinOf(lat, lng)} onPick={(p) => model.setLocation(p.lat, p.lng)} baseMaps={baseMaps} /> : <p class="form-hint">地图加载中…</p>}
         </div>
       )}
       {hydrated && (
@@ -104,16 +99,6 @@ export default function LocationFields({ model, hydrated, tiles, suggestion, onS
             {geoStatus}
           </p>
         </div>
-      )}
-      {hydrated && suggestion && (
-        <PhotoLocationOffer
-          suggestion={suggestion}
-          onAccept={() => {
-            model.setLocation(suggestion.lat, suggestion.lng);
-            onSuggestionDone();
-          }}
-          onDecline={onSuggestionDone}
-        />
       )}
       <div class="coords">
         <DegreeField name="lat" label="纬度" hint="十进制度数，例如 30.2583" min={-90} max={90} value={lat} error={latError} onInput={(v) => model.setField('lat', v)} />

@@ -3,6 +3,8 @@ import { REPORT_LIMITS } from '../../../api/domain/report-input.ts';
 import type { DraftPhoto, ReportFormModel } from './report-form-model.ts';
 import { describedBy } from './field-ids.ts';
 import FieldError from './FieldError.tsx';
+import PhotoLocationOffer from './PhotoLocationOffer.tsx';
+import type { GpsSuggestion } from './use-photo-intake.ts';
 
 interface Props {
   model: ReportFormModel;
@@ -11,6 +13,12 @@ interface Props {
   processing: number;
   notice: string;
   onFiles: (files: File[]) => void;
+  /** A position read from a photo, offered here until used or declined. */
+  suggestion: GpsSuggestion | undefined;
+  regionName: string;
+  hotline: string;
+  onUseSuggestion: (suggestion: GpsSuggestion) => void;
+  onSuggestionDone: () => void;
 }
 
 function Preview({ photo, index, onRemove }: { photo: DraftPhoto; index: number; onRemove: () => void }) {
@@ -33,7 +41,7 @@ function Preview({ photo, index, onRemove }: { photo: DraftPhoto; index: number;
   );
 }
 
-export default function PhotoField({ model, hydrated, processing, notice, onFiles }: Props) {
+export default function PhotoField({ model, hydrated, processing, notice, onFiles, suggestion, regionName, hotline, onUseSuggestion, onSuggestionDone }: Props) {
   const error = model.errorFor('photos');
   const photos = model.photos.value;
   const full = photos.length >= REPORT_LIMITS.maxPhotos;
@@ -68,6 +76,23 @@ export default function PhotoField({ model, hydrated, processing, notice, onFile
           {processing > 0 ? `正在处理 ${processing} 张照片…` : notice}
           {full && processing === 0 ? ` 已达到 ${REPORT_LIMITS.maxPhotos} 张的上限。` : ''}
         </p>
+      )}
+      {hydrated && (
+        <PhotoLocationOffer
+          suggestion={suggestion}
+          regionName={regionName}
+          hotline={hotline}
+          onAccept={(chosen) => {
+            onUseSuggestion(chosen);
+            onSuggestionDone();
+            // The offer's buttons go away: focus stays at the photo field rather than falling to the page.
+            document.getElementById('report-photos')?.focus();
+          }}
+          onDecline={() => {
+            onSuggestionDone();
+            document.getElementById('report-photos')?.focus();
+          }}
+        />
       )}
       {photos.length > 0 && (
         <ul class="photo-list">

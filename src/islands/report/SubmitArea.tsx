@@ -1,13 +1,17 @@
 import type { ReportFormModel } from './report-form-model.ts';
+import DiscardDraft from './DiscardDraft.tsx';
 
 interface Props {
   model: ReportFormModel;
-  /** Where the draft stands (saved on this device, or cannot be). */
+  /** Where the draft stands (saved on this device, discarded, or cannot be saved). */
   note: string;
+  /** True while a draft is kept on this device: the reporter may discard it. */
+  draftSaved: boolean;
+  onDiscard: () => void;
 }
 
 /** The submit button with upload progress; the status line is announced, the percentage is not (it would chatter). */
-export default function SubmitArea({ model, note }: Props) {
+export default function SubmitArea({ model, note, draftSaved, onDiscard }: Props) {
   const submitting = model.status.value === 'submitting';
   const progress = model.progress.value;
   const percent = progress && progress.total > 0 ? Math.round((progress.loaded / progress.total) * 100) : 0;
@@ -27,7 +31,10 @@ export default function SubmitArea({ model, note }: Props) {
       <button type="submit" class="button" aria-disabled={submitting ? 'true' : undefined}>
         提交举报
       </button>
-      {note && <p class="form-hint">{note}</p>}
+      <p class="form-hint draft-note" role="status" tabIndex={-1} id="report-draft-note">
+        {note}
+      </p>
+      {draftSaved && !submitting && <DiscardDraft idPrefix="report-submit" onDiscard={onDiscard} />}
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { EMPTY_FIELDS, type DraftPhoto, type ReportDraft } from './report-form-model.ts';
+import { EMPTY_FIELDS, withoutIdentity, type DraftPhoto, type ReportDraft } from './report-form-model.ts';
 
 // IndexedDB holds Blobs, so a draft keeps its photos as well as its text through
 // a closed tab or a dropped connection. One draft per browser: a shared phone
-// shows the last unsent report, which is what its owner expects.
+// shows the last unsent report, which is what its owner expects; its name and
+// contacts only when the reporter asked to remember them on this device.
 
 const DB_NAME = 'report-draft';
 const STORE = 'drafts';
@@ -56,11 +57,13 @@ function asDraft(value: unknown): ReportDraft | undefined {
     if (typeof stored === typeof EMPTY_FIELDS[key]) (fields as Record<string, unknown>)[key] = stored;
   }
   const photos = Array.isArray(v.photos) ? v.photos.filter((p): p is DraftPhoto => typeof p?.id === 'string' && p.blob instanceof Blob) : [];
-  return { fields, photos, idempotencyKey: v.idempotencyKey };
+  // A draft saved without the choice (or by an older version of the form) keeps no identity.
+  const rememberIdentity = v.rememberIdentity === true;
+  return { fields: rememberIdentity ? fields : withoutIdentity(fields), photos, idempotencyKey: v.idempotencyKey, rememberIdentity };
 }
 
 /** True when the draft holds anything the reporter typed or chose. */
-export function draftHasContent(draft: ReportDraft): boolean {
+export function draftHasContent(draft: Pick<ReportDraft, 'fields' | 'photos'>): boolean {
   const { website: _honeypot, ...fields } = draft.fields;
   return draft.photos.length > 0 || Object.values(fields).some((value) => value !== '' && value !== false);
 }

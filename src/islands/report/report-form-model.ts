@@ -53,11 +53,23 @@ export interface DraftPhoto {
   blob: Blob;
 }
 
+/** The fields that say who the reporter is: kept in a draft only when asked (a phone may be shared). */
+export const IDENTITY_FIELDS = ['name', 'phone', 'email', 'contactConsent', 'journalist', 'outlet'] as const satisfies readonly (keyof ReportFields)[];
+
 /** What survives a closed tab: the fields, the photos and the key of this submission. */
 export interface ReportDraft {
   fields: ReportFields;
   photos: DraftPhoto[];
   idempotencyKey: string;
+  /** True when the reporter ticked "remember on this device": only then are the identity fields in the draft. */
+  rememberIdentity: boolean;
+}
+
+/** The fields with the identity ones emptied. */
+export function withoutIdentity(fields: ReportFields): ReportFields {
+  const kept = { ...fields };
+  for (const key of IDENTITY_FIELDS) (kept as Record<string, unknown>)[key] = EMPTY_FIELDS[key];
+  return kept;
 }
 
 /** The part of the service's receipt the form shows and keeps. */
@@ -184,6 +196,8 @@ export function createReportFormModel(options: ReportFormOptions) {
   const progress = signal<{ loaded: number; total: number } | undefined>(undefined);
   const receipt = signal<Receipt | undefined>(undefined);
   const idempotencyKey = signal(newKey());
+  /** The reporter's choice to keep name and contacts in the draft on this device (off by default). */
+  const rememberIdentity = signal(false);
   /** Requests sent for the current submission, retries included. */
   const attempts = signal(0);
   const descriptionLength = computed(() => cleanText(fields.value.description).length);
@@ -302,19 +316,23 @@ export function createReportFormModel(options: ReportFormOptions) {
       receipt.value = undefined;
       attempts.value = 0;
       idempotencyKey.value = newKey();
+      rememberIdentity.value = false;
       status.value = 'idle';
     });
   }
 
+  /** The draft to keep on this device: without the identity fields unless the reporter asked to remember them. */
   function toDraft(): ReportDraft {
-    return { fields: fields.value, photos: photos.value, idempotencyKey: idempotencyKey.value };
+    const remember = rememberIdentity.value;
+    return { fields: remember ? fields.value : withoutIdentity(fields.value), photos: photos.value, idempotencyKey: idempotencyKey.value, rememberIdentity: remember };
   }
 
   function restoreDraft(draft: ReportDraft): void {
     batch(() => {
-      fields.value = { ...EMPTY_FIELDS, ...draft.fields };
+      fields.value = { ...EMPTY_FIELDS, ...(draft.rememberIdentity ? draft.fields : withoutIdentity(draft.fields)) };
       photos.value = draft.photos;
       idempotencyKey.value = draft.idempotencyKey;
+      rememberIdentity.value = draft.rememberIdentity;
     });
   }
 
@@ -327,6 +345,7 @@ export function createReportFormModel(options: ReportFormOptions) {
     progress,
     receipt,
     idempotencyKey,
+    rememberIdentity,
     attempts,
     descriptionLength,
     errorFor,

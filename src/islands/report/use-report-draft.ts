@@ -5,6 +5,8 @@ import { clearDraft, draftHasContent, loadDraft, saveDraft } from './report-draf
 
 const TEXT_KEYS = ['category', 'description', 'lat', 'lng', 'address', 'startedOn', 'name', 'phone', 'email', 'outlet'] as const;
 const NO_STORAGE = '此浏览器不能在本机保存草稿（可能处于无痕模式），请一次填完并提交。';
+const SAVED = '已自动保存草稿到本机浏览器，关闭页面或断网也不会丢失；您的姓名和联系方式不保存。';
+const SAVED_WITH_IDENTITY = '已自动保存草稿到本机浏览器，包括您的姓名和联系方式，关闭页面或断网也不会丢失。';
 
 /** What someone typed into the plain form before the script arrived, so hydration does not wipe it. */
 function typedBeforeHydration(form: HTMLFormElement | null): Partial<ReportFields> | undefined {
@@ -34,6 +36,8 @@ const filesAtLoad = [...(formAtLoad?.querySelector<HTMLInputElement>('input[type
 export function useReportDraft(model: ReportFormModel, addFiles: (files: File[]) => void) {
   const [restored, setRestored] = useState(false);
   const [note, setNote] = useState('');
+  /** True while a draft with content is kept on this device. */
+  const [saved, setSaved] = useState(false);
 
   useEffect(() => {
     const typed = typedAtLoad;
@@ -51,6 +55,7 @@ export function useReportDraft(model: ReportFormModel, addFiles: (files: File[])
           if (draft && draftHasContent(draft)) {
             model.restoreDraft(draft);
             setRestored(true);
+            setSaved(true);
           }
         } catch {
           setNote(NO_STORAGE);
@@ -68,7 +73,10 @@ export function useReportDraft(model: ReportFormModel, addFiles: (files: File[])
           if (model.status.value === 'sent') return;
           const keep = draftHasContent(draft);
           (keep ? saveDraft(draft) : clearDraft()).then(
-            () => setNote(keep ? '已自动保存草稿到本机浏览器，关闭页面或断网也不会丢失。' : ''),
+            () => {
+              setSaved(keep);
+              setNote(keep ? (draft.rememberIdentity ? SAVED_WITH_IDENTITY : SAVED) : '');
+            },
             () => setNote(NO_STORAGE),
           );
         };
@@ -97,9 +105,11 @@ export function useReportDraft(model: ReportFormModel, addFiles: (files: File[])
   return {
     restored,
     note,
+    saved,
     /** Forgets the draft: after a 201, or when the reporter starts over. */
     discard(): Promise<void> {
       setRestored(false);
+      setSaved(false);
       return clearDraft().catch(() => undefined);
     },
   };

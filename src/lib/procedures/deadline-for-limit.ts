@@ -1,5 +1,5 @@
 import { addDays, addMonths } from '../dates.ts';
-import { addWorkingDays, type WorkingCalendar, type WorkingDayResult } from '../working-day-count.ts';
+import { addWorkingDays, subtractWorkingDays, type WorkingCalendar, type WorkingDayResult } from '../working-day-count.ts';
 import type { TimeLimit } from '../../schemas/procedure.ts';
 
 /**
@@ -26,5 +26,25 @@ export function deadlineFor(calendar: WorkingCalendar, start: string, limit: Pic
       return rollToWorkingDay(calendar, addDays(start, limit.amount));
     case 'months':
       return rollToWorkingDay(calendar, addMonths(start, limit.amount));
+  }
+}
+
+/**
+ * The last day for a step that must come at least `amount` units before
+ * `event` (听证通知 "在举行听证的七日前", 行政处罚法 art. 64(二), art. 85: working
+ * days). Neither the day of the step nor the day of the event is counted: the
+ * whole period lies between them, the reading that never lets the event come
+ * too early.
+ */
+export function deadlineBefore(calendar: WorkingCalendar, event: string, limit: Pick<TimeLimit, 'amount' | 'unit'>): WorkingDayResult {
+  switch (limit.unit) {
+    case 'working-days': {
+      const first = subtractWorkingDays(calendar, event, limit.amount);
+      return { date: addDays(first.date, -1), certain: first.certain };
+    }
+    case 'calendar-days':
+      return { date: addDays(event, -limit.amount - 1), certain: true };
+    case 'months':
+      return { date: addDays(addMonths(event, -limit.amount), -1), certain: true };
   }
 }
