@@ -14,11 +14,16 @@ export class ImageJobFailed extends Error {
 
 /**
  * Intake jobs (a reporter is waiting for the answer) go before background
- * jobs (copies), but a background job runs after every few intake jobs so
- * that copies are made even during a flood of uploads.
+ * jobs (copies). A background job that has waited longer than
+ * BACKGROUND_MAX_WAIT_MS goes next all the same, so that copies are still made
+ * during a flood of uploads. The bound is in time, not in a count of intake
+ * jobs: with a count, every report of three photos paid for a copy (4–5× the
+ * work of its check) before its answer, and at five concurrent uploads the
+ * answers took seconds while copies were never urgent.
  */
 export type JobPriority = 'intake' | 'background';
-const INTAKE_BEFORE_BACKGROUND = 3;
+const BACKGROUND_MAX_WAIT_MS = 3000;
+
 
 export interface ImageWorkers {
   run<Op extends ImageJob['op']>(job: Extract<ImageJob, { op: Op }>, priority: JobPriority): Promise<Extract<ImageJobResult, { op: Op }>>;
@@ -29,6 +34,7 @@ export interface ImageWorkers {
 
 interface Queued {
   job: ImageJob;
+  queuedAt: number;
   resolve: (result: ImageJobResult) => void;
   reject: (error: unknown) => void;
 }
@@ -48,10 +54,11 @@ export function createImageWorkers(options: {
   keys: KeyRing;
   workers: number;
   timeoutMs: number;
+  /** How long a background job may wait behind intake jobs (default BACKGROUND_MAX_WAIT_MS). */
+  backgroundMaxWaitMs?: number;
   onEvent?: (event: { kind: 'timeout' | 'crashed'; op: ImageJob['op'] }) => void;
 }): ImageWorkers {
   const queues: Record<JobPriority, Queued[]> = { intake: [], background: [] };
-  let intakeStreak = 0;
   let nextId = 1;
   let closed = false;
   const slots: Slot[] = [];
@@ -107,12 +114,9 @@ export function createImageWorkers(options: {
   }
 
   function take(): Queued | undefined {
-    const background = queues.background.length > 0;
-    if (queues.intake.length > 0 && !(background && intakeStreak >= INTAKE_BEFORE_BACKGROUND)) {
-      intakeStreak += 1;
-      return queues.intake.shift();
-    }
-    intakeStreak = 0;
+    const oldestBackground = queues.background[0];
+    const overdue = oldestBackground !== undefined && Date.now() - oldestBackground.queuedAt > (options.backgroundMaxWaitMs ?? BACKGROUND_MAX_WAIT_MS);
+    if (queues.intake.length > 0 && !overdue) return queues.intake.shift();
     return queues.background.shift();
   }
 
@@ -146,7 +150,7 @@ export function createImageWorkers(options: {
     run(job, priority) {
       if (closed) return Promise.reject(new ImageJobFailed('failed', 'the image workers are closed'));
       return new Promise((resolve, reject) => {
-        queues[priority].push({ job, resolve: resolve as (r: ImageJobResult) => void, reject });
+        queues[priority].push({ job, queuedAt: Date.now(), resolve: resolve as (r: ImageJobResult) => void, reject });
         dispatch();
       });
     },
