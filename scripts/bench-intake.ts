@@ -238,8 +238,10 @@ async function main(): Promise<void> {
       const pid = heavy.child.pid ?? 0;
       const idle = rssOf(pid, 'VmRSS');
       let peak = idle;
+      let serverPeak = ownRss(pid, 'VmRSS');
       const sampler = setInterval(() => {
         peak = Math.max(peak, rssOf(pid, 'VmRSS'));
+        serverPeak = Math.max(serverPeak, ownRss(pid, 'VmRSS'));
       }, 50);
       const run = await cannon({
         url: `${heavy.url}/api/reports`,
@@ -255,8 +257,10 @@ async function main(): Promise<void> {
       const deriveSeconds = (performance.now() - deriveStart) / 1000;
       clearInterval(sampler);
       const hwm = rssOf(pid, 'VmHWM');
+      const serverHwm = ownRss(pid, 'VmHWM');
+      const workers = processesOf(pid).length - 1;
       await stop(heavy.child);
-      return { run, idle, answered, peak, hwm, deriveSeconds };
+      return { run, idle, answered, peak, hwm, serverPeak, serverHwm, workers, deriveSeconds };
     };
     const heavyDefault = await heavyPhase({});
     const heavyArena = await heavyPhase({ MALLOC_ARENA_MAX: '2' });
@@ -308,8 +312,9 @@ async function main(): Promise<void> {
     for (const [label, h] of [['glibc default', heavyDefault], ['MALLOC_ARENA_MAX=2', heavyArena]] as const) {
       console.log(
         `server + image worker RSS, 20 × 6 × 8 MB at once (${label}): idle ${mb(h.idle)}, peak until the 20 answers ${mb(h.answered)}, ` +
-          `high-water mark until all 120 copies were made ${mb(h.hwm)} (target < 300 MB: ${verdict(h.hwm < 300 * 1024 * 1024)}); ` +
-          `copies done ${h.deriveSeconds.toFixed(1)} s after the last answer`,
+          `high-water mark until all 120 copies were made ${mb(h.hwm)} (target < 300 MB, set when image work ran in the server: ${verdict(h.hwm < 300 * 1024 * 1024)}); ` +
+          `copies done ${h.deriveSeconds.toFixed(1)} s after the last answer; ` +
+          `of which the server process alone: peak ${mb(h.serverPeak)}, high-water mark ${mb(h.serverHwm)} (${h.workers} image workers hold the rest)`,
       );
     }
   } finally {
