@@ -122,7 +122,7 @@ export default function ReportForm({ categories, baseMaps, regionName, hotline }
       )}
       <CategoryField model={model} categories={categories} />
       <DescriptionField model={model} hydrated={hydrated} />
-      <LocationFields model={model} hydrated={hydrated} baseMaps={baseMaps} />
+      <LocationFields model={model} hydrated={hydrated} baseMaps={baseMaps} regionName={regionName} hotline={hotline} />
       <TextInput
         model={model}
         name="startedOn"

@@ -12,9 +12,12 @@ interface Props {
   model: ReportFormModel;
   hydrated: boolean;
   baseMaps: BaseMapConfig[];
+  /** The authority's area (示范市) and the hotline for reports from elsewhere, for the pin's message. */
+  regionName: string;
+  hotline: string;
 }
 
-type MapProps = { pin: LatLng | undefined; onPick: (p: LatLng) => void; baseMaps: BaseMapConfig[] };
+type MapProps = { pin: LatLng | undefined; onPick: (p: LatLng) => void; baseMaps: BaseMapConfig[]; regionName: string; hotline: string };
 
 /** The pin as numbers, when both inputs hold a number. */
 function pinOf(lat: string, lng: string): LatLng | undefined {
@@ -23,7 +26,7 @@ function pinOf(lat: string, lng: string): LatLng | undefined {
   return lat.trim() !== '' && lng.trim() !== '' && Number.isFinite(la) && Number.isFinite(ln) ? { lat: la, lng: ln } : undefined;
 }
 
-export default function LocationFields({ model, hydrated, baseMaps }: Props) {
+export default function LocationFields({ model, hydrated, baseMaps, regionName, hotline }: Props) {
   const { lat, lng, address } = model.fields.value;
   const latError = model.errorFor('lat');
   const lngError = model.errorFor('lng');
@@ -87,7 +90,7 @@ export default function LocationFields({ model, hydrated, baseMaps }: Props) {
       </p>
       {hydrated && (
         <div ref={mapSlot} class="map-slot">
-          {Map ? <Map pin={pinOf(lat, lng)} onPick={(p) => model.setLocation(p.lat, p.lng)} baseMaps={baseMaps} /> : <p class="form-hint">地图加载中…</p>}
+          {Map ? <Map pin={pinOf(lat, lng)} onPick={(p) => model.setLocation(p.lat, p.lng)} baseMaps={baseMaps} regionName={regionName} hotline={hotline} /> : <p class="form-hint">地图加载中…</p>}
         </div>
       )}
       {hydrated && (

@@ -15,6 +15,9 @@ interface Props {
   onPick: (point: LatLng) => void;
   /** The base maps of site.yaml; none draws the county outlines alone. */
   baseMaps: BaseMapConfig[];
+  /** The authority's area and the hotline named when the pin is outside it. */
+  regionName: string;
+  hotline: string;
 }
 
 const COUNTY_STYLE = { color: '#0b5394', weight: 2, fillColor: '#0b5394', fillOpacity: 0.08 };
@@ -40,7 +43,7 @@ interface Drawn {
  * WGS-84, 高德 in GCJ-02, some 300–600 m away). Leaflet loads only here, after
  * the form is usable.
  */
-export default function ReportMap({ pin, onPick, baseMaps }: Props) {
+export default function ReportMap({ pin, onPick, baseMaps, regionName, hotline }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const drawn = useRef<Drawn | undefined>(undefined);
   const pickRef = useRef(onPick);
@@ -184,7 +187,7 @@ export default function ReportMap({ pin, onPick, baseMaps }: Props) {
         </p>
       )}
       <p class="map-area" aria-live="polite">
-        {pin && data && (area ? (area.role === 'desk' ? `标记在${area.name}范围内，但不在任何区县的边界内，线索将交${area.officeName}处理。` : `标记位于${area.name}，线索将交${area.officeName}核查。`) : '标记不在本市范围内。本渠道只受理本市的线索，其他地区请拨打 12336。')}
+        {pin && data && (area ? (area.role === 'desk' ? `标记在${area.name}范围内，但不在任何区县的边界内，线索将交${area.officeName}处理。` : `标记位于${area.name}，线索将交${area.officeName}核查。`) : `标记不在${regionName}范围内。本渠道只受理${regionName}的线索，其他地区请拨打 ${hotline}。`)}
       </p>
     </div>
   );
