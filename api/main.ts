@@ -43,6 +43,7 @@ import { submitReport } from './app/submit-report.ts';
 import { createServiceHandler, type ServiceHandler } from './http/service-handler.ts';
 import { createReportFormPage } from './http/report-form-page.ts';
 import { createPageRenderer } from './http/page-renderer.ts';
+import { builtFor } from '../scripts/built-for.ts';
 import type { OfficeDirectory } from './http/office-pages.ts';
 
 const HOUR = 3600_000;
@@ -225,6 +226,11 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     deadlineBasis: policy.basis,
   };
   const page = createPageRenderer(config.distDir);
+  // A build carries its public origin in every link, feed and open-data file: served under another origin they all point away.
+  const origin = builtFor(config.distDir);
+  if (origin && origin !== config.publicUrl) {
+    log.logger.warn({ builtFor: origin, publicUrl: config.publicUrl }, 'the built site links to another origin than PUBLIC_URL: rebuild it (npm run build with the same PUBLIC_URL), or start with npm start, which does');
+  }
   const reportForm = createReportFormPage({ distDir: config.distDir, formKey: keys.current.key('form'), now });
   const handle = createServiceHandler({
     intake: {

@@ -1,5 +1,5 @@
 // The smaller findings of the attack review, one test each.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -170,6 +170,23 @@ describe('origin policy against the configured public origin', () => {
     expect((await postForm(configured.url, formOf(validFields()), { origin: 'http://portal.example.org' })).status).toBe(403);
     expect((await postForm(configured.url, formOf(validFields()), { origin: configured.url })).status).toBe(403);
     expect(configured.logs().filter((l) => l.event === 'cross_site_refused')).toHaveLength(2);
+  });
+
+  test('a build made for another origin is named in a warning at start; one made for this origin is not', async () => {
+    const dist = mkdtempSync(join(tmpdir(), 'zhifa-dist-'));
+    try {
+      mkdirSync(join(dist, 'server'));
+      writeFileSync(join(dist, 'server', 'public-origin.txt'), 'http://localhost:4321\n');
+      const other = await startIntake({ PUBLIC_URL: 'https://portal.example.org', DIST_DIR: dist });
+      const same = await startIntake({ PUBLIC_URL: 'http://localhost:4321', DIST_DIR: dist });
+      await other.stop();
+      await same.stop();
+      const warned = (t: TestServer) => t.logs().filter((l) => String(l.msg).includes('another origin than PUBLIC_URL'));
+      expect(warned(other)).toEqual([expect.objectContaining({ builtFor: 'http://localhost:4321', publicUrl: 'https://portal.example.org' })]);
+      expect(warned(same)).toEqual([]);
+    } finally {
+      rmSync(dist, { recursive: true, force: true });
+    }
   });
 });
 
