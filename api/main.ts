@@ -29,6 +29,11 @@ import { createOutboxStore } from './infra/outbox-store.ts';
 import { createPhotoStore } from './infra/photo-store.ts';
 import { createRateLimiter } from './infra/rate-limiter.ts';
 import { createReportStore } from './infra/report-store.ts';
+import { createApiKeyStore } from './infra/api-key-store.ts';
+import { createOpen311Store } from './infra/open311-store.ts';
+import type { Open311Deps } from './app/open311-requests.ts';
+import { describeAnswers } from './domain/open311-attributes.ts';
+import { serviceAttributes } from './domain/open311-services.ts';
 import { sealLegacyPhotos } from './infra/seal-legacy-photos.ts';
 import { createTimeline } from './infra/timeline.ts';
 import { createTimelineAnchor } from './infra/timeline-anchor.ts';
@@ -224,6 +229,27 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     boundaryOf: (code) => (code ? officeByCode.get(code)?.boundaryWgs84 : undefined),
     deadlineBasis: policy.basis,
   };
+  const apiKeys = createApiKeyStore(db);
+  const open311Store = createOpen311Store(db);
+  const regionName = site?.regionName ?? '';
+  const agency = (code: string | null) => (code ? officeName(code) : (desk?.name ?? null));
+  const open311: Open311Deps = {
+    intake,
+    requests: open311Store.requests,
+    context: {
+      serviceName: (code) => categories.find((c) => c.code === code)?.name ?? null,
+      agency,
+      area: (code) => {
+        const office = code ? officeByCode.get(code) : undefined;
+        return office?.role === 'county' ? `${regionName}${office.areaName}` : regionName || null;
+      },
+      serviceNotice: (code) => {
+        if (!code) return `线索在${agency(null) ?? '市级执法监察机构'}的待分派队列中，由其分派给负责的区县核查。`;
+        const d = policy.deadlinesFor(code);
+        return `由${officeName(code)}核查：${d.acknowledgeWithinWorkingDays} 个工作日内签收，${d.concludeWithinWorkingDays} 个工作日内办结（${policy.basis}）。`;
+      },
+    },
+  };
   const page = createPageRenderer(config.distDir);
   const reportForm = createReportFormPage({ distDir: config.distDir, formKey: keys.current.key('form'), now });
   const handle = createServiceHandler({
@@ -255,11 +281,35 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       page,
       origins: options.origins,
       secureCookies: config.publicUrl.startsWith('https:'),
+      channelOf: async (reportId, code) => {
+        const row = await open311Store.channel(reportId);
+        const category = categories.find((c) => c.code === code);
+        if (!row) return undefined;
+        const answers = category ? describeAnswers(serviceAttributes(category), JSON.parse(row.attributes) as Record<string, string | string[]>) : [];
+        return { keyId: row.api_key_id, organisation: row.organisation, revoked: row.revoked_at !== null, mediaUrl: row.media_url, answers };
+      },
       register: async (submission) => {
         const result = await submitReport(intake, submission);
         return { ...result, leadId: result.leadId, officeCode: result.receipt.office?.code ?? null };
       },
       uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
+    },
+    open311: {
+      open311,
+      categories,
+      liveKey: apiKeys.live,
+      receiver: photos,
+      publicUrl: config.publicUrl,
+      jurisdiction: new URL(config.publicUrl).hostname.replace(/^www\./, ''),
+      contact: site ? `${site.authority}：${site.contacts.address}，电话 ${site.contacts.phone}，电子邮箱 ${site.contacts.email}` : '',
+      keyService: `提交服务请求的 api_key 请向${site?.authority ?? '本机关'}申请（${site?.contacts.email ?? ''}），说明机构名称和用途。`,
+      origins: options.origins,
+      trustProxy: config.trustProxy,
+      keyLimiter: createRateLimiter(config.rateLimits.open311PerKeyPerHour, HOUR),
+      readLimiter: createRateLimiter(config.rateLimits.open311ReadsPerHour, HOUR),
+      log,
+      uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
+      now,
     },
     leadPages: { leads, policy, clock, page, counties: counties.map((o) => ({ code: o.code, name: o.name, areaName: o.areaName })), categoryName },
     page,
