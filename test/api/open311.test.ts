@@ -218,3 +218,190 @@ describe('Open311 requests', () => {
     expect((await post(server.url, 'json', filing(key.key))).status).toBe(201);
   });
 });
+
+describe('Open311: following requests', () => {
+  let server: TestServer;
+  let key: { id: number; key: string };
+  let filed: string;
+  let mining: string;
+  let webLead: string;
+  const publicBodies: string[] = [];
+  /** GET, keeping every public body to search for the reporter afterwards. */
+  const get = async (path: string) => {
+    const answer = await call(server.url, path);
+    publicBodies.push(answer.text);
+    return answer;
+  };
+  beforeAll(async () => {
+    server = await startIntake();
+    key = await newKey(server.dataDir, '示范市融媒体中心');
+    filed = (await post(server.url, 'json', filing(key.key))).json[0].service_request_id;
+    mining = (await post(server.url, 'json', filing(key.key, { service_code: 'unlicensed-mining', description: '河滩上有人夜里挖砂，联系我请打 13800001111。', 'attribute[area]': '', 'attribute[area_unit]': '', 'attribute[land_type]': '', 'attribute[activity][]': [] }))).json[0].service_request_id;
+    // A report through the web form is a lead too, but its words were not written for publication.
+    await postForm(server.url, formOf({ category: 'farmland-damage', description: '有人在耕地上取土烧砖，耕作层已经挖穿。', lat: '30.30', lng: '116.50', name: '网页举报人', phone: '13700002222' }));
+    webLead = String((await queryStore<{ id: number }>(server.dataDir, "SELECT id FROM reports WHERE category = 'farmland-damage'"))[0]?.id);
+  });
+  afterAll(() => server.stop());
+
+  test('GET requests/{id}: open, the county office, its deadline, the point to 0.01°, the county as address — valid, and the same in XML', async () => {
+    const json = await get(`requests/${filed}.json`);
+    expect(json.status).toBe(200);
+    expectConforms('requests', json.json);
+    expect(json.json).toHaveLength(1);
+    const r = json.json[0];
+    const [row] = await queryStore<{ conclude_by: string }>(server.dataDir, 'SELECT conclude_by FROM reports WHERE id = ?', [Number(filed)]);
+    expect(r).toMatchObject({
+      service_request_id: filed,
+      status: 'open',
+      status_notes: '已分派至区县',
+      service_code: 'illegal-occupation',
+      service_name: '非法占用土地',
+      agency_responsible: '示范市东湖区自然资源局',
+      address: '示范市东湖区',
+      address_id: null,
+      zipcode: null,
+      lat: 30.3,
+      long: 116.5,
+      media_url: null,
+      expected_datetime: `${row?.conclude_by}T23:59:59+08:00`,
+    });
+    expect(r.description).toBe(filing('').description);
+    expect(r.requested_datetime).toMatch(ISO_CHINA);
+    expect(r.updated_datetime).toMatch(ISO_CHINA);
+    expect(r.service_notice).toContain('个工作日内办结');
+    const xml = await get(`requests/${filed}.xml`);
+    expect(xml.type).toBe('text/xml; charset=utf-8');
+    expectXmlMatchesJson(xml.text, 'service_requests', json.json);
+  });
+
+  test('a description with a phone number in it is withheld; a web-form report shows no description at all', async () => {
+    expect((await get(`requests/${mining}.json`)).json[0].description).toBe('（举报描述含个人信息，不予公开）');
+    const web = (await get(`requests/${webLead}.json`)).json[0];
+    expect(web.description).toBeNull();
+    expect(web.service_code).toBe('farmland-damage');
+  });
+
+  test('an unknown or malformed id is 404 in the spec’s shape', async () => {
+    for (const id of ['999999', 'abc', '0', '1%2F2']) {
+      const res = await get(`requests/${id}.json`);
+      expect(res.status, id).toBe(404);
+      expectErrors(res.json, 404);
+    }
+  });
+
+  test('GET requests filters by id list (overriding the rest), service, status and dates; the default window is the last 90 days', async () => {
+    const ids = (r: { service_request_id: string }[]) => r.map((x) => x.service_request_id).sort();
+    const all = await get('requests.json');
+    expectConforms('requests', all.json);
+    expect(ids(all.json)).toEqual([filed, mining, webLead].sort());
+    const byIds = await get(`requests.json?service_request_id=${filed},${webLead}&service_code=unlicensed-mining&status=closed`);
+    expect(ids(byIds.json)).toEqual([filed, webLead].sort());
+    expect(ids((await get('requests.json?service_code=unlicensed-mining')).json)).toEqual([mining]);
+    expect(ids((await get('requests.json?status=open')).json)).toHaveLength(3);
+    expect((await get('requests.json?status=closed')).json).toEqual([]);
+    expect(ids((await get('requests.json?status=open,closed')).json)).toHaveLength(3);
+    // A window in the past holds none of them; one around now holds all.
+    expect((await get('requests.json?start_date=2026-01-01T00:00:00%2B08:00&end_date=2026-02-01T00:00:00%2B08:00')).json).toEqual([]);
+    const now = Date.now();
+    const around = await get(`requests.json?start_date=${new Date(now - 3_600_000).toISOString()}&end_date=${new Date(now + 3_600_000).toISOString()}`);
+    expect(ids(around.json)).toHaveLength(3);
+    expect(ids((await get(`requests.json?end_date=${new Date(now - 91 * 86_400_000).toISOString()}`)).json)).toEqual([]);
+    const xml = await get('requests.xml?service_code=illegal-occupation');
+    expectXmlMatchesJson(xml.text, 'service_requests', (await get('requests.json?service_code=illegal-occupation')).json);
+    // No match: an empty list (XML: an empty root).
+    expect(parseXml((await get('requests.xml?status=closed')).text)).toEqual({ service_requests: '' });
+  });
+
+  test('bad filters are 400 (all listed at once); an unknown service code is 404', async () => {
+    const bad = await get('requests.json?status=pending&start_date=yesterday&end_date=2026-13-01');
+    expect(bad.status).toBe(400);
+    const d = expectErrors(bad.json, 400).map((e) => e.description);
+    expect(d.some((x) => x.startsWith('status：'))).toBe(true);
+    expect(d.some((x) => x.startsWith('start_date：'))).toBe(true);
+    expect(d.some((x) => x.startsWith('end_date：'))).toBe(true);
+    const long = await get('requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z');
+    expect(long.status).toBe(400);
+    expect(expectErrors(long.json, 400)[0]?.description).toContain('90');
+    expect((await get('requests.json?start_date=2026-06-01T00:00:00Z&end_date=2026-01-01T00:00:00Z')).status).toBe(400);
+    expect((await get('requests.json?service_request_id=1,x')).status).toBe(400);
+    const unknown = await get('requests.json?service_code=potholes');
+    expect(unknown.status).toBe(404);
+    expectErrors(unknown.json, 404);
+  });
+
+  test('the office sees the channel, the answers and the media link (escaped, http/https only); a revoked key shows as such', async () => {
+    const odd = (await post(server.url, 'json', filing(key.key, { media_url: 'https://media.example.org/a?x="><script>alert(1)</script>' }))).json[0].service_request_id;
+    const cookie = await officeSession(server, '990102');
+    const page = await (await fetch(`${server.url}/office/leads/${odd}/`, { headers: { cookie } })).text();
+    expect(page).toContain('Open311 接口 · 示范市融媒体中心');
+    expect(page).toContain('永久基本农田');
+    expect(page).toContain('建房、建厂或其他建筑、挖砂、取土、采石');
+    expect(page).not.toContain('<script>alert(1)</script>');
+    expect(page).toMatch(/<a href="https:\/\/media\.example\.org\/a\?x=%22%3E%3Cscript%3Ealert\(1\)%3C\/script%3E" rel="noopener noreferrer nofollow"/);
+  });
+
+  test('round trip: the office acknowledges and records an outcome; the request is closed with its public summary', async () => {
+    const cookie = await officeSession(server, '990102');
+    expect(await officeAct(server, cookie, filed, 'acknowledge', {})).toBe(303);
+    expect((await get(`requests/${filed}.json`)).json[0].status_notes).toBe('已签收');
+    expect(await officeAct(server, cookie, filed, 'result', { outcome: 'case-opened', caseNumber: '东自然资立〔2026〕88号', summary: '经现场核查，当事人未经批准占用耕地建房，已立案查处。' })).toBe(303);
+    const closed = await get(`requests/${filed}.json`);
+    expectConforms('requests', closed.json);
+    const r = closed.json[0];
+    expect(r.status).toBe('closed');
+    expect(r.status_notes).toBe('核查结果：已立案查处。经现场核查，当事人未经批准占用耕地建房，已立案查处。');
+    expect(r.updated_datetime >= r.requested_datetime).toBe(true);
+    expect(ids((await get('requests.json?status=closed')).json)).toEqual([filed]);
+    expectXmlMatchesJson((await get(`requests/${filed}.xml`)).text, 'service_requests', closed.json);
+    function ids(list: { service_request_id: string }[]) {
+      return list.map((x) => x.service_request_id);
+    }
+  });
+
+  test('no public answer carries anything of a reporter: name, phone, e-mail, device, account, address, media link', async () => {
+    for (const path of ['requests.json', 'requests.xml', `requests/${filed}.json`, `requests/${filed}.xml`, `requests/${webLead}.json`, 'requests.xml?status=open,closed']) await get(path);
+    expect(publicBodies.length).toBeGreaterThan(20);
+    const f = filing('');
+    for (const body of publicBodies) {
+      for (const secret of [String(f.first_name), String(f.last_name) + String(f.first_name), String(f.email), String(f.phone), String(f.device_id), String(f.account_id), '张家组', String(f.media_url), '网页举报人', '13700002222', '13800001111', '30.301234', '116.504321']) {
+        expect(body, secret).not.toContain(secret);
+      }
+      for (const field of ['first_name', 'last_name', 'email', 'phone', 'device_id', 'account_id']) expect(body).not.toContain(field);
+    }
+  });
+
+  test('a revoked key is refused at once (403); the leads it filed keep naming it', async () => {
+    const other = await newKey(server.dataDir, '示范县广播电视台');
+    expect((await post(server.url, 'json', filing(other.key))).status).toBe(201);
+    expect(await apikey(server.dataDir, 'revoke', String(other.id))).toContain('revoked');
+    const refused = await post(server.url, 'json', filing(other.key));
+    expect(refused.status).toBe(403);
+    expect(expectErrors(refused.json, 403)[0]?.description).toContain('吊销');
+    const list = await apikey(server.dataDir, 'list');
+    expect(list).toMatch(new RegExp(`^${other.id}\\t.*示范县广播电视台.*revoked`, 'm'));
+    // The list shows a prefix, never the key.
+    expect(list).not.toContain(other.key);
+    const [stored] = await queryStore<{ key_hash: string }>(server.dataDir, 'SELECT key_hash FROM api_keys WHERE id = ?', [other.id]);
+    expect(stored?.key_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(await queryStore(server.dataDir, 'SELECT * FROM api_keys'))).not.toContain(other.key.slice(10));
+  });
+});
+
+describe('Open311 rate limits', () => {
+  let server: TestServer;
+  afterAll(() => server.stop());
+
+  test('each key has its own limit: over it, 429 with Retry-After; another key still files', async () => {
+    server = await startIntake({ RATE_LIMIT: 'on', RATE_LIMIT_OPEN311_PER_KEY_PER_HOUR: '2' });
+    const a = await newKey(server.dataDir, '甲机构');
+    const b = await newKey(server.dataDir, '乙机构');
+    expect((await post(server.url, 'json', filing(a.key))).status).toBe(201);
+    expect((await post(server.url, 'json', filing(a.key))).status).toBe(201);
+    const over = await post(server.url, 'json', filing(a.key));
+    expect(over.status).toBe(429);
+    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+    expectErrors(over.json, 429);
+    expect((await post(server.url, 'json', filing(b.key))).status).toBe(201);
+    expect((await queryStore<{ n: number }>(server.dataDir, 'SELECT count(*) AS n FROM reports'))[0]?.n).toBe(3);
+  });
+});
