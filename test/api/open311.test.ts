@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formOf, postForm, queryStore, repoRoot, startIntake, storeCounts, type TestServer } from './intake-helpers.ts';
+import { formOf, makeJpeg, postForm, queryStore, randomKey, repoRoot, settledCounts, startIntake, storeCounts, type TestServer } from './intake-helpers.ts';
 import { HAVE_SCHEMAS, NO_SCHEMAS, apikey, call, expectConforms, expectErrors, expectXmlMatchesJson, newKey, parseXml, post } from './open311-helpers.ts';
 
 const categories = (yaml.load(readFileSync(join(repoRoot, 'content', 'categories.yaml'), 'utf8')) as { categories: { code: string; name: string; group: string; inScope: boolean; redirect?: string }[] }).categories;
@@ -202,6 +202,45 @@ describe('Open311 requests', () => {
     expect(Object.keys(request ?? {})).toEqual(['service_request_id', 'service_notice']);
     const byId = await call(server.url, `requests/${request?.service_request_id}.json`);
     expect(byId.json[0].service_code).toBe('unlicensed-mining');
+  });
+
+  test('a multipart request may carry photos, checked and stored as the form’s; media_url stays a link the server never opens', async () => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(filing(key.key))) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+    // An address no one answers: the server would hang or fail if it fetched it.
+    form.set('media_url', 'http://10.255.255.1:9/never-fetched.jpg');
+    form.append('photos', new Blob([new Uint8Array(await makeJpeg({ seed: 311 }))], { type: 'image/jpeg' }), 'site.jpg');
+    const res = await call(server.url, 'requests.json', { method: 'POST', body: form });
+    expect(res.status).toBe(201);
+    const id = Number(res.json[0].service_request_id);
+    await settledCounts(server.dataDir);
+    const photos = await queryStore<{ original_sha256: string; derived_at: string | null }>(server.dataDir, 'SELECT * FROM photos WHERE report_id = ?', [id]);
+    expect(photos).toHaveLength(1);
+    expect(photos[0]?.derived_at).not.toBeNull();
+    const [channel] = await queryStore<{ media_url: string }>(server.dataDir, 'SELECT media_url FROM open311_requests WHERE report_id = ?', [id]);
+    expect(channel?.media_url).toBe('http://10.255.255.1:9/never-fetched.jpg');
+    // A file that is not an image is refused as the form refuses it, in the spec's error shape.
+    const bad = new FormData();
+    for (const [k, v] of Object.entries(filing(key.key))) for (const one of Array.isArray(v) ? v : [v]) bad.append(k, one);
+    bad.append('photos', new Blob([new TextEncoder().encode('<html>not a photo</html>')], { type: 'image/jpeg' }), 'x.jpg');
+    const refused = await call(server.url, 'requests.json', { method: 'POST', body: bad });
+    expect(refused.status).toBe(400);
+    expectErrors(refused.json, 400);
+  });
+
+  test('a retry with the same Idempotency-Key gets the same id; the same key from another API key is another request', async () => {
+    const retryKey = randomKey();
+    const first = await post(server.url, 'json', filing(key.key), { 'idempotency-key': retryKey });
+    const again = await post(server.url, 'json', filing(key.key), { 'idempotency-key': retryKey });
+    expect(first.status).toBe(201);
+    expect(again.json[0].service_request_id).toBe(first.json[0].service_request_id);
+    const other = await newKey(server.dataDir, '另一家媒体');
+    const elsewhere = await post(server.url, 'json', filing(other.key), { 'idempotency-key': retryKey });
+    expect(elsewhere.status).toBe(201);
+    expect(elsewhere.json[0].service_request_id).not.toBe(first.json[0].service_request_id);
+    const weak = await post(server.url, 'json', filing(key.key), { 'idempotency-key': 'aaaaaaaaaaaaaaaa' });
+    expect(weak.status).toBe(400);
+    expect(expectErrors(weak.json, 400)[0]?.description).toContain('Idempotency-Key');
   });
 
   test('a foreign page’s Origin is refused (403, nothing stored); a client with no Origin is accepted', async () => {
