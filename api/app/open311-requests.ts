@@ -71,9 +71,14 @@ function mediaUrlOf(value: string | undefined): { url: string | null; error?: Fi
  * files it as the web form does. Every fault (the service's attributes, the
  * media URL, the report's own fields) is listed at once.
  */
-export async function fileRequest(deps: Open311Deps, post: Open311Post): Promise<{ serviceRequestId: string; notice: string | null }> {
+export async function fileRequest(deps: Open311Deps, post: Open311Post): Promise<{ serviceRequestId: string | undefined; notice: string | null }> {
   const first = (name: string) => post.all[name]?.[0] ?? '';
-  const category = serviceFor(deps.intake.categories, first('service_code').trim());
+  const code = first('service_code').trim();
+  // An out-of-scope matter (权属纠纷, 对工作人员的投诉…) becomes no lead, as on the form: the
+  // answer's service_notice says where to go instead, and no id is given (the spec's "blackbox").
+  const outOfScope = deps.intake.categories.find((c) => c.code === code && !c.inScope);
+  if (outOfScope) return { serviceRequestId: undefined, notice: outOfScope.redirect ?? '本渠道不受理此类事项' };
+  const category = serviceFor(deps.intake.categories, code);
   const given: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(post.all)) {
     const code = /^attribute\[([^\]]*)\](\[\])?$/.exec(name)?.[1];

@@ -188,7 +188,8 @@ async function postRequest(req: IncomingMessage, res: ServerResponse, deps: Open
       idempotencyKey = `open311:${live.id}:${header}`;
     }
     const filed = await fileRequest(deps.open311, { all, photos: body.photos, apiKeyId: live.id, idempotencyKey });
-    send(res, 201, format, 'service_requests', [{ service_request_id: filed.serviceRequestId, service_notice: filed.notice }]);
+    if (filed.serviceRequestId === undefined) send(res, 200, format, 'service_requests', [{ service_notice: filed.notice }]);
+    else send(res, 201, format, 'service_requests', [{ service_request_id: filed.serviceRequestId, service_notice: filed.notice }]);
   } catch (error) {
     if (!(error instanceof IntakeError)) throw error;
     closeAfterAnswer(req, res);

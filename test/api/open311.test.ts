@@ -162,9 +162,20 @@ describe('Open311 requests', () => {
     const descriptions = expectErrors(bad.json, 400).map((e) => e.description);
     for (const part of ['description：', 'lat：', 'attribute[land_type]：', 'attribute[area]：', 'media_url：']) expect(descriptions.some((d) => d.startsWith(part)), part).toBe(true);
     expect(descriptions.join('\n')).toMatch(/请至少写 10 个字/);
+    expect(await storeCounts(server.dataDir)).toEqual(before);
+  });
+
+  test('an out-of-scope matter becomes no lead: 200 with a service_notice saying where to go, no id, nothing stored', async () => {
+    const before = await storeCounts(server.dataDir);
     const out = await post(server.url, 'json', filing(key.key, { service_code: 'official-complaint' }));
-    expect(out.status).toBe(404);
-    expect(expectErrors(out.json, 404)[0]?.description).toContain('12388');
+    expect(out.status).toBe(200);
+    expectConforms('request-response', out.json);
+    expect(out.json).toEqual([{ service_notice: categories.find((c) => c.code === 'official-complaint')?.redirect }]);
+    expect(out.json[0].service_notice).toContain('12388');
+    const xml = await post(server.url, 'xml', filing(key.key, { service_code: 'village-housing' }));
+    expectXmlMatchesJson(xml.text, 'service_requests', [{ service_notice: categories.find((c) => c.code === 'village-housing')?.redirect }]);
+    // Still only for a live key.
+    expect((await post(server.url, 'json', filing('', { service_code: 'official-complaint' }))).status).toBe(403);
     expect(await storeCounts(server.dataDir)).toEqual(before);
   });
 
