@@ -43,7 +43,7 @@ import { createPhotoDeriver } from './app/derive-photos.ts';
 import { deliverDue, probeDeferred, type DeliveryDeps } from './app/deliver-outbox.ts';
 import type { IntakeDeps } from './app/intake-deps.ts';
 import type { OfficeDeps } from './app/office-actions.ts';
-import type { Clock, LeadPolicy, Mailer } from './app/ports.ts';
+import type { Clock, LeadChannel, LeadPolicy, Mailer } from './app/ports.ts';
 import { submitReport } from './app/submit-report.ts';
 import { createServiceHandler, type ServiceHandler } from './http/service-handler.ts';
 import { createReportFormPage } from './http/report-form-page.ts';
@@ -168,6 +168,16 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   // Copies a killed process never made are made now.
   deriver.kick();
 
+  const open311Store = createOpen311Store(db);
+  /** The Open311 channel of a lead, as the office reads it (its page, its e-mail). */
+  const channelOf = async (reportId: number, code: string): Promise<LeadChannel | undefined> => {
+    const row = await open311Store.channel(reportId);
+    if (!row) return undefined;
+    const category = categories.find((c) => c.code === code);
+    const answers = category ? describeAnswers(serviceAttributes(category), JSON.parse(row.attributes) as Record<string, string | string[]>) : [];
+    return { keyId: row.api_key_id, organisation: row.organisation, revoked: row.revoked_at !== null, mediaUrl: row.media_url, answers };
+  };
+
   const intake: IntakeDeps = { store, photos, deriver, offices, categories, keys, policy, hotline: site?.contacts.hotline ?? '12336', regionName: site?.regionName ?? '本市', now };
   const officeDeps: OfficeDeps = { leads, clock, keys, offices };
   const delivery: DeliveryDeps = {
@@ -187,6 +197,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     adminEmail: config.adminEmail,
     copyPath: photos.copyPath,
     fileSize: (path) => statSync(path).size,
+    channelOf,
     retry: { baseMs: config.outbox.retryBaseMs, capMs: config.outbox.retryCapMs, giveUpMs: config.outbox.giveUpMs },
     log: {
       // Never an address a reporter gave: only the row, its kind and the server's answer.
@@ -230,7 +241,6 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     deadlineBasis: policy.basis,
   };
   const apiKeys = createApiKeyStore(db);
-  const open311Store = createOpen311Store(db);
   const regionName = site?.regionName ?? '';
   const agency = (code: string | null) => (code ? officeName(code) : (desk?.name ?? null));
   const open311: Open311Deps = {
@@ -281,13 +291,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       page,
       origins: options.origins,
       secureCookies: config.publicUrl.startsWith('https:'),
-      channelOf: async (reportId, code) => {
-        const row = await open311Store.channel(reportId);
-        const category = categories.find((c) => c.code === code);
-        if (!row) return undefined;
-        const answers = category ? describeAnswers(serviceAttributes(category), JSON.parse(row.attributes) as Record<string, string | string[]>) : [];
-        return { keyId: row.api_key_id, organisation: row.organisation, revoked: row.revoked_at !== null, mediaUrl: row.media_url, answers };
-      },
+      channelOf,
       register: async (submission) => {
         const result = await submitReport(intake, submission);
         return { ...result, leadId: result.leadId, officeCode: result.receipt.office?.code ?? null };

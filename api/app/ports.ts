@@ -178,3 +178,13 @@ export interface RequestQuery {
   statuses?: readonly ('open' | 'closed')[];
   limit: number;
 }
+
+/** The Open311 channel a lead came through, as the office sees it (its page and its e-mail). */
+export interface LeadChannel {
+  keyId: number;
+  organisation: string;
+  revoked: boolean;
+  /** As the client gave it: never opened by the server. */
+  mediaUrl: string | null;
+  answers: readonly { label: string; value: string }[];
+}

@@ -4,6 +4,7 @@ import type { ReporterContact } from '../domain/contact-seal.ts';
 import type { ExifReading } from '../domain/photos.ts';
 import type { FieldError } from '../domain/report-input.ts';
 import type { OutboxRow, ReportRow, TimelineRow } from '../domain/records.ts';
+import type { LeadChannel } from '../app/ports.ts';
 import { DEPARTMENTS, LEAD_SOURCES, OFFICE_SOURCES, OUTCOMES, REPORT_STATUSES, type Department, type Outcome } from '../domain/report-status.ts';
 import type { LeadView } from '../app/ports.ts';
 
@@ -199,15 +200,6 @@ export interface LeadPageView {
   channel?: LeadChannel | undefined;
 }
 
-/** The Open311 channel of a lead, as the office sees it. */
-export interface LeadChannel {
-  keyId: number;
-  organisation: string;
-  revoked: boolean;
-  /** As the client gave it: never opened by the server. */
-  mediaUrl: string | null;
-  answers: readonly { label: string; value: string }[];
-}
 
 /** Only an http(s) address becomes a link; anything else is shown as text. */
 function mediaLink(url: string): SafeHtml {

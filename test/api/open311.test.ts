@@ -1,7 +1,8 @@
 // Open311 GeoReport v2, as a client written from the spec sees it: discover,
 // list services, file with a key, follow to closed — in JSON and XML, every
 // answer against the spec's schemas, and never a reporter's data in a public one.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { simpleParser } from 'mailparser';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -388,6 +389,14 @@ describe('Open311: following requests', () => {
     expect(page).toContain('建房、建厂或其他建筑、挖砂、取土、采石');
     expect(page).not.toContain('<script>alert(1)</script>');
     expect(page).toMatch(/<a href="https:\/\/media\.example\.org\/a\?x=%22%3E%3Cscript%3Ealert\(1\)%3C\/script%3E" rel="noopener noreferrer nofollow"/);
+    // The lead's e-mail says the same: the channel, the answers, the media link as text.
+    await server.running.service.deliver();
+    const mails = await Promise.all(readdirSync(join(server.dataDir, 'mail')).map(async (f) => simpleParser(readFileSync(join(server.dataDir, 'mail', f)))));
+    const lead = mails.find((m) => m.text?.includes('a?x=%22%3E%3Cscript'));
+    expect(lead?.text).toContain('Open311 接口 · 示范市融媒体中心');
+    expect(lead?.text).toContain('土地类型：永久基本农田');
+    expect(lead?.text).toContain('媒体链接（客户端提供，本平台未打开）');
+    expect(String(lead?.html)).not.toContain('<script>');
   });
 
   test('round trip: the office acknowledges and records an outcome; the request is closed with its public summary', async () => {
