@@ -311,6 +311,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       trustProxy: config.trustProxy,
       keyLimiter: createRateLimiter(config.rateLimits.open311PerKeyPerHour, HOUR),
       readLimiter: createRateLimiter(config.rateLimits.open311ReadsPerHour, HOUR),
+      disk,
       log,
       uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
       now,

@@ -78,6 +78,7 @@ export async function fileRequest(deps: Open311Deps, post: Open311Post): Promise
   // answer's service_notice says where to go instead, and no id is given (the spec's "blackbox").
   const outOfScope = deps.intake.categories.find((c) => c.code === code && !c.inScope);
   if (outOfScope) return { serviceRequestId: undefined, notice: outOfScope.redirect ?? '本渠道不受理此类事项' };
+  if (code === '') throw new IntakeError('invalid', [{ field: 'service_code', code: 'required', message: '请提供 service_code（可用的服务见 services.xml）' }]);
   const category = serviceFor(deps.intake.categories, code);
   const given: Record<string, string[]> = {};
   for (const [name, values] of Object.entries(post.all)) {

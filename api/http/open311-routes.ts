@@ -7,6 +7,7 @@ import { discoveryOf, serviceDefinitionOf, serviceOf } from '../domain/open311-s
 import { fileRequest, getRequest, listRequests, serviceFor, type Open311Deps } from '../app/open311-requests.ts';
 import type { RequestQuery } from '../app/ports.ts';
 import type { ApiKeyRow } from '../infra/api-key-store.ts';
+import type { DiskGuard, DiskReservation } from '../infra/disk-guard.ts';
 import type { ServiceLog } from '../infra/logger.ts';
 import type { RateLimiter } from '../infra/rate-limiter.ts';
 import { closeAfterAnswer } from './answer.ts';
@@ -43,8 +44,10 @@ export interface Open311RouteDeps {
   trustProxy: boolean;
   /** Per API key: requests filed. */
   keyLimiter: RateLimiter;
-  /** Per client address: the public reads. */
+  /** Per client address: every call but discovery and services (reads, and posts before their key is known). */
   readLimiter: RateLimiter;
+  /** Free space for uploads (a multipart request may carry photos). */
+  disk: DiskGuard;
   log: ServiceLog;
   uploadIdleTimeoutMs: number;
   now: () => Date;
@@ -157,13 +160,18 @@ async function postRequest(req: IncomingMessage, res: ServerResponse, deps: Open
   const route = 'POST /open311/v2/requests';
   const client = clientAddress(req, deps.trustProxy);
   let tempPaths: string[] = [];
+  let disk: DiskReservation | undefined;
   try {
     // Open311 clients are programs and send no Origin; a page of another site posting here in a visitor's browser is refused.
     if (isForeignBrowserPost(req.headers, deps.origins())) {
       deps.log.security({ event: 'cross_site_refused', route, client: deps.log.pseudonym(client) });
       throw fieldError('forbidden', '', 'cross_site', '不接受来自其他网站页面的提交');
     }
-    const body = await parseSubmission(req, deps.receiver, undefined, undefined, deps.uploadIdleTimeoutMs);
+    // Bounded per address before the body is read: a flood of posts with no key or a wrong one costs them, not the store.
+    checkRate(deps.readLimiter, clientKey(client), deps, route, client);
+    const declared = Number(req.headers['content-length']);
+    disk = await deps.disk.reserve(Number.isFinite(declared) ? declared : undefined);
+    const body = await parseSubmission(req, deps.receiver, undefined, disk, deps.uploadIdleTimeoutMs);
     tempPaths = body.photos.map((p) => p.tempPath);
     // Parameters may come in the query string too (the spec's examples put them there); the body's win.
     const all = queryOf(req);
@@ -188,6 +196,7 @@ async function postRequest(req: IncomingMessage, res: ServerResponse, deps: Open
       idempotencyKey = `open311:${live.id}:${header}`;
     }
     const filed = await fileRequest(deps.open311, { all, photos: body.photos, apiKeyId: live.id, idempotencyKey });
+    if (filed.serviceRequestId !== undefined) deps.disk.stored(body.photos.reduce((sum, p) => sum + p.bytes, 0));
     if (filed.serviceRequestId === undefined) send(res, 200, format, 'service_requests', [{ service_notice: filed.notice }]);
     else send(res, 201, format, 'service_requests', [{ service_request_id: filed.serviceRequestId, service_notice: filed.notice }]);
   } catch (error) {
@@ -196,6 +205,7 @@ async function postRequest(req: IncomingMessage, res: ServerResponse, deps: Open
     if (STATUS[error.kind] >= 500) deps.log.logger.error({ route, error: error.errors[0]?.code ?? '' }, 'Open311 request not stored');
     sendErrors(res, format, error);
   } finally {
+    disk?.release();
     await deps.receiver.discard(tempPaths);
   }
 }

@@ -163,6 +163,9 @@ describe('Open311 requests', () => {
     const descriptions = expectErrors(bad.json, 400).map((e) => e.description);
     for (const part of ['description：', 'lat：', 'attribute[land_type]：', 'attribute[area]：', 'media_url：']) expect(descriptions.some((d) => d.startsWith(part)), part).toBe(true);
     expect(descriptions.join('\n')).toMatch(/请至少写 10 个字/);
+    const noService = await post(server.url, 'json', filing(key.key, { service_code: '' }));
+    expect(noService.status).toBe(400);
+    expect(expectErrors(noService.json, 400)[0]?.description).toContain('service_code');
     expect(await storeCounts(server.dataDir)).toEqual(before);
   });
 
@@ -462,5 +465,20 @@ describe('Open311 rate limits', () => {
     expectErrors(over.json, 429);
     expect((await post(server.url, 'json', filing(b.key))).status).toBe(201);
     expect((await queryStore<{ n: number }>(server.dataDir, 'SELECT count(*) AS n FROM reports'))[0]?.n).toBe(3);
+  });
+
+  test('an address guessing keys is limited before its bodies are read; the public reads share that limit', async () => {
+    const limited = await startIntake({ RATE_LIMIT: 'on', RATE_LIMIT_OPEN311_READS_PER_HOUR: '3' });
+    try {
+      for (let i = 0; i < 3; i += 1) expect((await post(limited.url, 'json', filing(`o311_${String(i).repeat(43)}`))).status).toBe(403);
+      const over = await post(limited.url, 'json', filing(`o311_${'9'.repeat(43)}`));
+      expect(over.status).toBe(429);
+      expect((await call(limited.url, 'requests.json')).status).toBe(429);
+      // Discovery and the services stay open: they are the same for everyone.
+      expect((await call(limited.url, 'services.json')).status).toBe(200);
+      expect(limited.logs().filter((l) => l.event === 'api_key_refused')).toHaveLength(3);
+    } finally {
+      await limited.stop();
+    }
   });
 });
