@@ -6,7 +6,7 @@ import { simpleParser } from 'mailparser';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formOf, makeJpeg, postForm, queryStore, randomKey, repoRoot, settledCounts, startIntake, storeCounts, type TestServer } from './intake-helpers.ts';
+import { formOf, makeJpeg, postForm, queryStore, randomKey, repoRoot, runSql, settledCounts, startIntake, storeCounts, type TestServer } from './intake-helpers.ts';
 import { HAVE_SCHEMAS, NO_SCHEMAS, apikey, call, expectConforms, expectErrors, expectXmlMatchesJson, newKey, parseXml, post } from './open311-helpers.ts';
 
 const categories = (yaml.load(readFileSync(join(repoRoot, 'content', 'categories.yaml'), 'utf8')) as { categories: { code: string; name: string; group: string; inScope: boolean; redirect?: string }[] }).categories;
@@ -430,6 +430,15 @@ describe('Open311: following requests', () => {
       }
       for (const field of ['first_name', 'last_name', 'email', 'phone', 'device_id', 'account_id']) expect(body).not.toContain(field);
     }
+  });
+
+  test('a lead an office registered from its own work (a patrol) is no service request: 404, and not listed', async () => {
+    const patrol = (await post(server.url, 'json', filing(key.key, { description: '巡查发现河道旁有新堆放的建筑垃圾，面积较大。' }))).json[0].service_request_id;
+    expect((await get(`requests/${patrol}.json`)).status).toBe(200);
+    await runSql(server.dataDir, "UPDATE reports SET source = 'patrol' WHERE id = ?", [Number(patrol)]);
+    expect((await get(`requests/${patrol}.json`)).status).toBe(404);
+    expect((await get(`requests.json?service_request_id=${patrol}`)).json).toEqual([]);
+    await runSql(server.dataDir, "UPDATE reports SET source = 'public' WHERE id = ?", [Number(patrol)]);
   });
 
   test('a revoked key is refused at once (403); the leads it filed keep naming it', async () => {
