@@ -204,7 +204,7 @@ export interface LeadPageView {
 /** Only an http(s) address becomes a link; anything else is shown as text. */
 function mediaLink(url: string): SafeHtml {
   const web = /^https?:\/\//i.test(url);
-  return html`<div><dt>媒体链接</dt><dd>${web ? html`<a href="${url}" rel="noopener noreferrer nofollow" target="_blank">${url}</a>` : html`<code class="code">${url}</code>`}<p class="meta">举报客户端提供的地址。本平台没有打开过它，也没有保存其内容；打开前请确认来源可信。</p></dd></div>`;
+  return html`<div><dt>媒体链接</dt><dd class="prewrap">${web ? html`<a href="${url}" rel="noopener noreferrer nofollow" target="_blank">${url}</a>` : html`<code class="code">${url}</code>`}<p class="meta">举报客户端提供的地址。本平台没有打开过它，也没有保存其内容；打开前请确认来源可信。</p></dd></div>`;
 }
 
 function channelBlock(channel: LeadChannel | undefined): SafeHtml | string {
