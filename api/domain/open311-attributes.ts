@@ -150,16 +150,15 @@ const field = (code: string) => `attribute[${code}]`;
 
 /**
  * Checks `attribute[code]` and `attribute[code][]` values against the
- * service's definition: known codes, numbers that are numbers, list keys that
- * are in the list. Every fault is listed at once.
+ * service's definition: numbers that are numbers, list keys that are in the
+ * list. Every fault is listed at once. Codes the definition does not have are
+ * ignored and not kept: clients add their own (FixMyStreet sends external_id,
+ * title, report_url…), and refusing them would refuse those clients.
  */
 export function checkAttributes(attributes: readonly ServiceAttribute[], given: Readonly<Record<string, readonly string[]>>): AttributeAnswers {
   const errors: FieldError[] = [];
   const answers: Record<string, string | string[]> = {};
   let startedOn: string | undefined;
-  for (const code of Object.keys(given)) {
-    if (!attributes.some((a) => a.code === code)) errors.push({ field: field(code), code: 'unknown_attribute', message: `这项服务没有“${code.slice(0, 40)}”这一附加信息项` });
-  }
   for (const a of attributes) {
     const values = (given[a.code] ?? []).map((v) => v.trim()).filter((v) => v !== '');
     if (values.length === 0) {

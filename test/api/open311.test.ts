@@ -35,6 +35,9 @@ function filing(key: string, overrides: Record<string, string | string[]> = {}):
     'attribute[activity][]': ['building', 'digging'],
     'attribute[machinery]': 'yes',
     'attribute[started_on]': '2026-11',
+    // What FixMyStreet's sender adds of its own: ignored, not kept.
+    'attribute[external_id]': '4711',
+    'attribute[title]': 'Building on farmland',
     ...overrides,
   };
 }

@@ -29,7 +29,7 @@ describe('chinaDateTime', () => {
 
 describe('checkAttributes', () => {
   const land = attributesOf('土地');
-  test('accepts the questions of the group, keeps started_on for the report and lists every fault at once', () => {
+  test('accepts the questions of the group, keeps started_on for the report, ignores codes it does not ask and lists every fault at once', () => {
     const ok = checkAttributes(land, { area: ['2.5'], area_unit: ['mu'], activity: ['digging', 'building', 'digging'], started_on: ['2026-05-12T08:00:00+08:00'] });
     expect(ok.errors).toEqual([]);
     expect(ok.answers).toEqual({ area: '2.5', area_unit: 'mu', activity: ['digging', 'building'] });
@@ -39,9 +39,10 @@ describe('checkAttributes', () => {
       'attribute[area] invalid_number',
       'attribute[land_type] unknown_value',
       'attribute[machinery] too_many_values',
-      'attribute[mineral] unknown_attribute',
       'attribute[started_on] invalid_date',
     ]);
+    // Another client's own attributes (FixMyStreet's external_id, title) are ignored, not kept.
+    expect(checkAttributes(land, { external_id: ['123'], title: ['Pothole'], land_type: ['farmland'] })).toEqual({ answers: { land_type: 'farmland' }, startedOn: undefined, errors: [] });
   });
 
   test('an area needs its unit; mining asks other questions than land', () => {
