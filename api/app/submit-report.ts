@@ -249,6 +249,7 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
       receivedAt,
       photos: photos.map((p) => p.sha256),
       contact: sealed !== undefined,
+      channel: submission.channel,
     };
     const digest = reportDigest(content);
     const report = {

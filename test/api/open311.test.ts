@@ -1,12 +1,14 @@
 // Open311 GeoReport v2, as a client written from the spec sees it: discover,
 // list services, file with a key, follow to closed — in JSON and XML, every
 // answer against the spec's schemas, and never a reporter's data in a public one.
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { simpleParser } from 'mailparser';
 import { join } from 'node:path';
 import yaml from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { formOf, makeJpeg, postForm, queryStore, randomKey, repoRoot, runSql, settledCounts, startIntake, storeCounts, type TestServer } from './intake-helpers.ts';
+import { formOf, keyRingOf, makeJpeg, postForm, queryStore, randomKey, repoRoot, runSql, settledCounts, startIntake, storeCounts, type TestServer } from './intake-helpers.ts';
+import { verifyTimeline } from '../../api/verify-timeline.ts';
 import { HAVE_SCHEMAS, NO_SCHEMAS, apikey, call, expectConforms, expectErrors, expectXmlMatchesJson, newKey, parseXml, post } from './open311-helpers.ts';
 
 const categories = (yaml.load(readFileSync(join(repoRoot, 'content', 'categories.yaml'), 'utf8')) as { categories: { code: string; name: string; group: string; inScope: boolean; redirect?: string }[] }).categories;
@@ -259,6 +261,26 @@ describe('Open311 requests', () => {
     const weak = await post(server.url, 'json', filing(key.key), { 'idempotency-key': 'aaaaaaaaaaaaaaaa' });
     expect(weak.status).toBe(400);
     expect(expectErrors(weak.json, 400)[0]?.description).toContain('Idempotency-Key');
+  });
+
+  test('the record binds what the client sent: verify:timeline passes, and a changed media_url or answer is found', async () => {
+    const anchor = join(server.dataDir, 'anchor', 'timeline.log');
+    expect((await verifyTimeline(server.dataDir, keyRingOf(server.dataDir), anchor)).problems).toEqual([]);
+    for (const sql of ["UPDATE open311_requests SET media_url = 'https://elsewhere.example/x.jpg'", `UPDATE open311_requests SET attributes = '{"land_type":"construction"}'`, 'DELETE FROM open311_requests']) {
+      // A copy whose triggers are dropped: what someone holding the file could do.
+      const copy = mkdtempSync(join(tmpdir(), 'zhifa-open311-tamper-'));
+      try {
+        await runSql(server.dataDir, 'PRAGMA wal_checkpoint(TRUNCATE)');
+        copyFileSync(join(server.dataDir, 'portal.sqlite'), join(copy, 'portal.sqlite'));
+        for (const t of await queryStore<{ name: string }>(copy, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'open311_requests'")) await runSql(copy, `DROP TRIGGER ${t.name}`);
+        await runSql(copy, sql);
+        const problems = (await verifyTimeline(copy, keyRingOf(server.dataDir), anchor)).problems;
+        expect(problems.length, sql).toBeGreaterThan(0);
+        expect(problems.every((p) => /its content, photos or contact differ/.test(p)), sql).toBe(true);
+      } finally {
+        rmSync(copy, { recursive: true, force: true });
+      }
+    }
   });
 
   test('a foreign page’s Origin is refused (403, nothing stored); a client with no Origin is accepted', async () => {
