@@ -168,6 +168,16 @@ describe('Open311 requests', () => {
     const descriptions = expectErrors(bad.json, 400).map((e) => e.description);
     for (const part of ['description：', 'lat：', 'attribute[land_type]：', 'attribute[area]：', 'media_url：']) expect(descriptions.some((d) => d.startsWith(part)), part).toBe(true);
     expect(descriptions.join('\n')).toMatch(/请至少写 10 个字/);
+    const addressId = await post(server.url, 'json', filing(key.key, { lat: '', long: '', address_string: '', address_id: 'A-1001' }));
+    expect(addressId.status).toBe(400);
+    expect(expectErrors(addressId.json, 400).some((e) => e.description.startsWith('address_id：'))).toBe(true);
+    const put = await call(server.url, 'requests.json', { method: 'PUT', body: 'x=1' });
+    expect(put.status).toBe(400);
+    expect(put.headers.get('allow')).toBe('GET, POST');
+    expectErrors(put.json, 400);
+    const form = await call(server.url, 'requests.json', { method: 'POST', body: JSON.stringify(filing(key.key)), headers: { 'content-type': 'application/json' } });
+    expect(form.status).toBe(400);
+    expectErrors(form.json, 400);
     const noService = await post(server.url, 'json', filing(key.key, { service_code: '' }));
     expect(noService.status).toBe(400);
     expect(expectErrors(noService.json, 400)[0]?.description).toContain('service_code');
