@@ -221,6 +221,17 @@ describe('Open311 requests', () => {
     for (const secret of ['13912345678', 'reporter.ceshi', 'DEVICE-7f3a9c', 'ACCOUNT-55821']) expect(dump).not.toContain(secret);
   });
 
+  test('a request with an address and no point waits in the desk’s queue: the desk is responsible, no point, no deadline yet', async () => {
+    const res = await post(server.url, 'json', filing(key.key, { lat: '', long: '', address_string: '示范市某镇砖厂后面（示例）' }));
+    expect(res.status).toBe(201);
+    expect(res.json[0].service_notice).toContain('待分派');
+    const [r] = (await call(server.url, `requests/${res.json[0].service_request_id}.json`)).json;
+    expectConforms('requests', [r]);
+    expect(r).toMatchObject({ status: 'open', status_notes: '待分派', lat: null, long: null, address: '示范市', expected_datetime: null });
+    expect(r.agency_responsible).toMatch(/示范市/);
+    expect(JSON.stringify(r)).not.toContain('砖厂');
+  });
+
   test('POST requests.xml answers in XML, the same fields as JSON would', async () => {
     const res = await post(server.url, 'xml', filing(key.key, { description: '河道边有人用挖掘机挖砂，晚上也在干，砂堆得很高。', service_code: 'unlicensed-mining', 'attribute[area]': '', 'attribute[area_unit]': '', 'attribute[land_type]': '', 'attribute[activity][]': [], 'attribute[mineral]': 'sand', 'attribute[at_night]': 'yes' }));
     expect(res.status).toBe(201);
