@@ -9,7 +9,7 @@ import { OUTCOMES, REPORT_STATUSES } from './report-status.ts';
 /** Decimal places the public point keeps: 0.01° is about 1.1 km north–south (about 1 km east–west here). */
 export const PUBLIC_POINT_DECIMALS = 2;
 
-/** The status_notes of a description withheld because it names a person, a phone, an ID number or a home. */
+/** What the public description says instead when the text names a person, a phone, an ID number or a home. */
 export const WITHHELD_DESCRIPTION = '（举报描述含个人信息，不予公开）';
 
 /** A lead row with what the public view needs from around it. */
