@@ -5,6 +5,10 @@ import { join, resolve } from 'node:path';
 export interface RateLimits {
   reportsPerHour: number;
   trackingPerHour: number;
+  /** Open311 requests filed per API key. */
+  open311PerKeyPerHour: number;
+  /** Open311 public reads (GET requests) per client address. */
+  open311ReadsPerHour: number;
 }
 
 /** The process's configuration, from environment variables with safe defaults (README, Configuration). */
@@ -107,6 +111,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: {
       reportsPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_REPORTS_PER_HOUR', 20),
       trackingPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_TRACKING_PER_HOUR', 60),
+      open311PerKeyPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_OPEN311_PER_KEY_PER_HOUR', 200),
+      open311ReadsPerHour: limitsOff ? Infinity : positiveInteger(env, 'RATE_LIMIT_OPEN311_READS_PER_HOUR', 600),
     },
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     imageWorkers: positiveInteger(env, 'IMAGE_WORKERS', Math.min(2, availableParallelism())),

@@ -29,6 +29,11 @@ import { createOutboxStore } from './infra/outbox-store.ts';
 import { createPhotoStore } from './infra/photo-store.ts';
 import { createRateLimiter } from './infra/rate-limiter.ts';
 import { createReportStore } from './infra/report-store.ts';
+import { createApiKeyStore } from './infra/api-key-store.ts';
+import { createOpen311Store } from './infra/open311-store.ts';
+import type { Open311Deps } from './app/open311-requests.ts';
+import { describeAnswers } from './domain/open311-attributes.ts';
+import { serviceAttributes } from './domain/open311-services.ts';
 import { sealLegacyPhotos } from './infra/seal-legacy-photos.ts';
 import { createTimeline } from './infra/timeline.ts';
 import { createTimelineAnchor } from './infra/timeline-anchor.ts';
@@ -38,7 +43,7 @@ import { createPhotoDeriver } from './app/derive-photos.ts';
 import { deliverDue, probeDeferred, type DeliveryDeps } from './app/deliver-outbox.ts';
 import type { IntakeDeps } from './app/intake-deps.ts';
 import type { OfficeDeps } from './app/office-actions.ts';
-import type { Clock, LeadPolicy, Mailer } from './app/ports.ts';
+import type { Clock, LeadChannel, LeadPolicy, Mailer } from './app/ports.ts';
 import { submitReport } from './app/submit-report.ts';
 import { createServiceHandler, type ServiceHandler } from './http/service-handler.ts';
 import { createReportFormPage } from './http/report-form-page.ts';
@@ -164,6 +169,16 @@ export async function createService(config: Config, options: ServiceOptions): Pr
   // Copies a killed process never made are made now.
   deriver.kick();
 
+  const open311Store = createOpen311Store(db);
+  /** The Open311 channel of a lead, as the office reads it (its page, its e-mail). */
+  const channelOf = async (reportId: number, code: string): Promise<LeadChannel | undefined> => {
+    const row = await open311Store.channel(reportId);
+    if (!row) return undefined;
+    const category = categories.find((c) => c.code === code);
+    const answers = category ? describeAnswers(serviceAttributes(category), JSON.parse(row.attributes) as Record<string, string | string[]>) : [];
+    return { keyId: row.api_key_id, organisation: row.organisation, revoked: row.revoked_at !== null, mediaUrl: row.media_url, answers };
+  };
+
   const intake: IntakeDeps = { store, photos, deriver, offices, categories, keys, policy, hotline: site?.contacts.hotline ?? '12336', regionName: site?.regionName ?? '本市', now };
   const officeDeps: OfficeDeps = { leads, clock, keys, offices };
   const delivery: DeliveryDeps = {
@@ -183,6 +198,7 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     adminEmail: config.adminEmail,
     copyPath: photos.copyPath,
     fileSize: (path) => statSync(path).size,
+    channelOf,
     retry: { baseMs: config.outbox.retryBaseMs, capMs: config.outbox.retryCapMs, giveUpMs: config.outbox.giveUpMs },
     log: {
       // Never an address a reporter gave: only the row, its kind and the server's answer.
@@ -225,6 +241,26 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     boundaryOf: (code) => (code ? officeByCode.get(code)?.boundaryWgs84 : undefined),
     deadlineBasis: policy.basis,
   };
+  const apiKeys = createApiKeyStore(db);
+  const regionName = site?.regionName ?? '';
+  const agency = (code: string | null) => (code ? officeName(code) : (desk?.name ?? null));
+  const open311: Open311Deps = {
+    intake,
+    requests: open311Store.requests,
+    context: {
+      serviceName: (code) => categories.find((c) => c.code === code)?.name ?? null,
+      agency,
+      area: (code) => {
+        const office = code ? officeByCode.get(code) : undefined;
+        return office?.role === 'county' ? `${regionName}${office.areaName}` : regionName || null;
+      },
+      serviceNotice: (code) => {
+        if (!code) return `线索在${agency(null) ?? '市级执法监察机构'}的待分派队列中，由其分派给负责的区县核查。`;
+        const d = policy.deadlinesFor(code);
+        return `由${officeName(code)}核查：${d.acknowledgeWithinWorkingDays} 个工作日内签收，${d.concludeWithinWorkingDays} 个工作日内办结（${policy.basis}）。`;
+      },
+    },
+  };
   const page = createPageRenderer(config.distDir);
   // A build carries its public origin in every link, feed and open-data file: served under another origin they all point away.
   const origin = builtFor(config.distDir);
@@ -261,11 +297,30 @@ export async function createService(config: Config, options: ServiceOptions): Pr
       page,
       origins: options.origins,
       secureCookies: config.publicUrl.startsWith('https:'),
+      channelOf,
       register: async (submission) => {
         const result = await submitReport(intake, submission);
         return { ...result, leadId: result.leadId, officeCode: result.receipt.office?.code ?? null };
       },
       uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
+    },
+    open311: {
+      open311,
+      categories,
+      liveKey: apiKeys.live,
+      receiver: photos,
+      publicUrl: config.publicUrl,
+      jurisdiction: new URL(config.publicUrl).hostname.replace(/^www\./, ''),
+      contact: site ? `${site.authority}：${site.contacts.address}，电话 ${site.contacts.phone}，电子邮箱 ${site.contacts.email}` : '',
+      keyService: `提交服务请求的 api_key 请向${site?.authority ?? '本机关'}申请（${site?.contacts.email ?? ''}），说明机构名称和用途。`,
+      origins: options.origins,
+      trustProxy: config.trustProxy,
+      keyLimiter: createRateLimiter(config.rateLimits.open311PerKeyPerHour, HOUR),
+      readLimiter: createRateLimiter(config.rateLimits.open311ReadsPerHour, HOUR),
+      disk,
+      log,
+      uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
+      now,
     },
     leadPages: { leads, policy, clock, page, counties: counties.map((o) => ({ code: o.code, name: o.name, areaName: o.areaName })), categoryName },
     page,

@@ -93,6 +93,10 @@ export async function verifyTimeline(dataDir: string, keys: KeyRing, anchorFile:
     const eventsOf = Map.groupBy(events, (e) => e.report_id);
     const photosOf = Map.groupBy(photos, (p) => p.report_id);
     const contactOf = new Map(contacts.map((c) => [c.report_id, c]));
+    // The channel of the leads an Open311 client filed (store version 5 on).
+    const hasChannels = (await all<{ n: number }>(db, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'open311_requests'"))[0]?.n === 1;
+    const channels = hasChannels ? await all<{ report_id: number; api_key_id: number; media_url: string | null; attributes: string }>(db, 'SELECT * FROM open311_requests') : [];
+    const channelOf = new Map(channels.map((c) => [c.report_id, { apiKeyId: c.api_key_id, mediaUrl: c.media_url, attributes: JSON.parse(c.attributes) as Record<string, string | string[]> }]));
     for (const report of reports) {
       const own = eventsOf.get(report.id) ?? [];
       const received = own.filter((e) => e.type === 'received');
@@ -113,6 +117,7 @@ export async function verifyTimeline(dataDir: string, keys: KeyRing, anchorFile:
         receivedAt: report.received_at,
         photos: (photosOf.get(report.id) ?? []).filter((p) => p.addition_id === null).map((p) => p.original_sha256),
         contact: contactOf.has(report.id),
+        channel: channelOf.get(report.id),
       });
       if (digest !== bound) problems.push(`report ${report.tracking_code}: its content, photos or contact differ from what its received event bound`);
       const contact = contactOf.get(report.id);

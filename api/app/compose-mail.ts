@@ -4,6 +4,7 @@ import type { MailAttachment, MailMessage } from '../domain/mail-message.ts';
 import { LEAD_SOURCES, OUTCOMES, REPORT_STATUSES, type Outcome, type ReportStatus } from '../domain/report-status.ts';
 import type { AdditionRow, PhotoRow, ReportRow } from '../domain/records.ts';
 import { html, type SafeHtml } from '../domain/html.ts';
+import type { LeadChannel } from './ports.ts';
 
 // Every message the service sends, composed from data alone: subjects carry
 // no user text at all (nothing a reporter types can reach a header), both
@@ -115,6 +116,18 @@ export interface LeadMailInput {
   photosLeft: number;
   photosUnreadable: number;
   deadlinesCertain: boolean;
+  /** The Open311 client that filed it, with its answers and media link. */
+  channel?: LeadChannel | undefined;
+}
+
+/** What an Open311 client sent beside the report; the media link as text, since the server never opened it. */
+function channelLines(channel: LeadChannel | undefined): Line[] {
+  if (!channel) return [];
+  return [
+    ['提交渠道', `Open311 接口 · ${channel.organisation}（密钥 ${channel.keyId}）`],
+    ...channel.answers.map((a): Line => [a.label, a.value]),
+    ...(channel.mediaUrl ? ([['媒体链接（客户端提供，本平台未打开）', channel.mediaUrl]] as Line[]) : []),
+  ];
 }
 
 /** The lead, to the office that holds it. */
@@ -125,6 +138,7 @@ export function leadMail(ctx: MailContext, input: LeadMailInput): MailMessage {
     ['查询码', r.tracking_code],
     ['违法类型', ctx.categoryName(r.category)],
     ['线索来源', `${LEAD_SOURCES[r.source]}${r.source_ref ? `（${r.source_ref}）` : ''}`],
+    ...channelLines(input.channel),
     ['收到时间', chinaTime(r.received_at)],
     ...(r.started_on ? ([['大约开始于', r.started_on]] as Line[]) : []),
     ...where.lines,

@@ -3,7 +3,7 @@ import type { KeyRing } from '../domain/keys.ts';
 import { PermanentMailError, type MailMessage } from '../domain/mail-message.ts';
 import type { OutboxRow } from '../domain/records.ts';
 import { additionMail, alertMail, attachPhotos, dailySummary, deliveryAlert, leadMail, reporterNotice, type DailyFigures, type MailContext } from './compose-mail.ts';
-import type { Clock, LeadPolicy, LeadStore, LeadView, Mailer, Outbox, Tx } from './ports.ts';
+import type { Clock, LeadChannel, LeadPolicy, LeadStore, LeadView, Mailer, Outbox, Tx } from './ports.ts';
 import { createSemaphore } from './semaphore.ts';
 
 /** An office as the outbox addresses it. */
@@ -41,6 +41,8 @@ export interface DeliveryDeps {
   adminEmail: string | undefined;
   copyPath(sha256: string): string;
   fileSize(path: string): number;
+  /** The Open311 channel a lead came through, if one did. */
+  channelOf(reportId: number, category: string): Promise<LeadChannel | undefined>;
   retry: RetryPolicy;
   log: { sent(row: OutboxRow, response: string): void; failed(row: OutboxRow, error: string, dead: boolean): void };
 }
@@ -79,6 +81,7 @@ async function compose(deps: DeliveryDeps, row: OutboxRow, lead: LeadView | unde
         photosLeft: left,
         photosUnreadable: unreadable,
         deadlinesCertain: !conclude || deps.policy.calendar.isYearPublished(Number(conclude.slice(0, 4))),
+        channel: await deps.channelOf(lead.report.id, lead.report.category),
       });
     }
     case 'info-added': {

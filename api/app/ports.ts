@@ -54,6 +54,16 @@ export interface NewReport {
   contact: SealedContact | undefined;
   events: readonly NewEvent[];
   outbox: readonly NewOutboxRow[];
+  /** The Open311 channel that filed it, written in the same transaction. */
+  channel?: NewChannel | undefined;
+}
+
+/** What an Open311 client sent besides the report: its key, and what a report has no column for. */
+export interface NewChannel {
+  apiKeyId: number;
+  /** Kept as given, never fetched by the server. */
+  mediaUrl: string | null;
+  attributes: Readonly<Record<string, string | string[]>>;
 }
 
 export interface ReportStore {
@@ -155,4 +165,26 @@ export interface PhotoStore {
   openExif(sealed: Uint8Array, sha256: string): ExifReading;
   copyPath(sha256: string): string;
   discard(paths: readonly string[]): Promise<void>;
+}
+
+/** What GET requests may ask for; every list is already checked. */
+export interface RequestQuery {
+  /** Lead ids: when given, the other filters are ignored (the spec's rule). */
+  ids?: readonly number[];
+  serviceCodes?: readonly string[];
+  /** ISO instants (UTC), inclusive. */
+  from?: string;
+  to?: string;
+  statuses?: readonly ('open' | 'closed')[];
+  limit: number;
+}
+
+/** The Open311 channel a lead came through, as the office sees it (its page and its e-mail). */
+export interface LeadChannel {
+  keyId: number;
+  organisation: string;
+  revoked: boolean;
+  /** As the client gave it: never opened by the server. */
+  mediaUrl: string | null;
+  answers: readonly { label: string; value: string }[];
 }

@@ -13,7 +13,7 @@ import { storageError } from '../domain/storage-error.ts';
 import { DuplicateIdempotencyKey, DuplicateTrackingCode } from '../domain/store-errors.ts';
 import type { ReportRow } from '../domain/records.ts';
 import type { LeadSource } from '../domain/report-status.ts';
-import type { NewEvent, NewOutboxRow } from './ports.ts';
+import type { NewChannel, NewEvent, NewOutboxRow } from './ports.ts';
 import type { IntakeDeps, Receipt } from './intake-deps.ts';
 
 /** A parsed request: text fields, photos already streamed to temp files, and the client's retry key. */
@@ -28,6 +28,8 @@ export interface Submission {
   idempotencyKey: string | undefined;
   /** Where the lead comes from: the public or the media through the form (default), or an office's own work. */
   source?: { kind: LeadSource; ref?: string | undefined; registeredBy: string } | undefined;
+  /** The Open311 client that filed it (its key), with what it sent that a report has no field for. */
+  channel?: NewChannel | undefined;
 }
 
 /** The result, and whether anything was stored (a filled honeypot stores nothing). */
@@ -102,6 +104,11 @@ function receiptOf(deps: IntakeDeps, row: Pick<ReportRow, 'tracking_code' | 'sta
 function kindOf(kinds: ReadonlySet<IntakeErrorKind>): IntakeErrorKind {
   for (const kind of ['unsupported-type', 'too-large', 'malformed'] as const) if (kinds.has(kind)) return kind;
   return 'invalid';
+}
+
+/** Checks every field and every photo (by the image worker); throws one error listing all faults. Stores nothing. */
+export async function checkSubmission(deps: IntakeDeps, submission: Submission): Promise<void> {
+  await validate(deps, submission);
 }
 
 /** Checks every field and every photo (by the image worker); throws one error listing all faults. */
@@ -242,6 +249,7 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
       receivedAt,
       photos: photos.map((p) => p.sha256),
       contact: sealed !== undefined,
+      channel: submission.channel,
     };
     const digest = reportDigest(content);
     const report = {
@@ -274,7 +282,7 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
       conclude_by: due?.concludeBy ?? null,
     };
     try {
-      const leadId = await deps.store.insert({ report, photos: newPhotos, contact: sealed, events: eventsFor(routing, input.category, digest, receivedAt), outbox });
+      const leadId = await deps.store.insert({ report, photos: newPhotos, contact: sealed, events: eventsFor(routing, input.category, digest, receivedAt), outbox, channel: submission.channel });
       if (photos.length > 0) deps.deriver.kick();
       return { receipt: receiptOf(deps, report, secret, content.photos), stored: true, leadId };
     } catch (error) {

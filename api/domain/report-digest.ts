@@ -19,6 +19,8 @@ export interface ReportContent {
    * the record. A removed one is told by this flag.
    */
   contact: boolean;
+  /** What an Open311 client sent besides the report (its key, media link and answers), when one filed it. */
+  channel?: { apiKeyId: number; mediaUrl: string | null; attributes: Readonly<Record<string, string | string[]>> } | undefined;
 }
 
 /**
@@ -39,6 +41,8 @@ export function reportDigest(content: ReportContent): string {
     content.receivedAt,
     content.photos,
     content.contact,
+    // Only when there is one, so the digests of reports filed without a channel stay what they were.
+    ...(content.channel ? [[content.channel.apiKeyId, content.channel.mediaUrl, content.channel.attributes]] : []),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

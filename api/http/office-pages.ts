@@ -4,6 +4,7 @@ import type { ReporterContact } from '../domain/contact-seal.ts';
 import type { ExifReading } from '../domain/photos.ts';
 import type { FieldError } from '../domain/report-input.ts';
 import type { OutboxRow, ReportRow, TimelineRow } from '../domain/records.ts';
+import type { LeadChannel } from '../app/ports.ts';
 import { DEPARTMENTS, LEAD_SOURCES, OFFICE_SOURCES, OUTCOMES, REPORT_STATUSES, type Department, type Outcome } from '../domain/report-status.ts';
 import type { LeadView } from '../app/ports.ts';
 
@@ -195,6 +196,22 @@ export interface LeadPageView {
   notice?: string | undefined;
   /** Links that only a full (inbox) session may follow. */
   inboxLink: boolean;
+  /** The Open311 client that filed the lead, when one did. */
+  channel?: LeadChannel | undefined;
+}
+
+
+/** Only an http(s) address becomes a link; anything else is shown as text. */
+function mediaLink(url: string): SafeHtml {
+  const web = /^https?:\/\//i.test(url);
+  return html`<div><dt>媒体链接</dt><dd class="prewrap">${web ? html`<a href="${url}" rel="noopener noreferrer nofollow" target="_blank">${url}</a>` : html`<code class="code">${url}</code>`}<p class="meta">举报客户端提供的地址。本平台没有打开过它，也没有保存其内容；打开前请确认来源可信。</p></dd></div>`;
+}
+
+function channelBlock(channel: LeadChannel | undefined): SafeHtml | string {
+  if (!channel) return '';
+  return html`<div><dt>提交渠道</dt><dd>Open311 接口 · ${channel.organisation}（密钥 ${channel.keyId}${channel.revoked ? '，已吊销' : ''}）</dd></div>
+${channel.answers.map((a) => html`<div><dt>${a.label}</dt><dd>${a.value}</dd></div>`)}
+${channel.mediaUrl ? mediaLink(channel.mediaUrl) : ''}`;
 }
 
 /** /office/leads/{id}/: everything an officer needs on site, and the forms to record what was done. */
@@ -217,6 +234,7 @@ ${errorSummary(view.errors)}
 <dl class="fields">
 <div><dt>承办单位</dt><dd>${r.office_code ? dir.officeName(r.office_code) : '待分派'}</dd></div>
 <div><dt>来源</dt><dd>${LEAD_SOURCES[r.source]}${r.source_ref ? html`（${r.source_ref}）` : ''}</dd></div>
+${channelBlock(view.channel)}
 <div><dt>收到</dt><dd><span class="nowrap">${chinaTime(r.received_at)}</span></dd></div>
 ${r.office_code ? html`<div><dt>签收期限</dt><dd><span class="nowrap">${r.acknowledge_by ?? '—'}</span>${r.acknowledged_at ? html`（${chinaTime(r.acknowledged_at)} 已签收）` : ''}</dd></div><div><dt>办结期限</dt><dd><span class="nowrap">${r.conclude_by ?? '—'}</span></dd></div>` : ''}
 ${r.started_on ? html`<div><dt>大约开始于</dt><dd>${r.started_on}</dd></div>` : ''}

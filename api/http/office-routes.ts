@@ -12,7 +12,7 @@ import type { ReportRow } from '../domain/records.ts';
 import { todayInChina } from '../../src/lib/dates.ts';
 import { acknowledgeLead, addNote, assignLead, leadFor, recordResult, superviseLead, type Actor, type OfficeDeps } from '../app/office-actions.ts';
 import type { SubmitResult, Submission } from '../app/submit-report.ts';
-import type { LeadPolicy, LeadStore, Outbox, PhotoStore } from '../app/ports.ts';
+import type { LeadChannel, LeadPolicy, LeadStore, Outbox, PhotoStore } from '../app/ports.ts';
 import type { TokenVerdict } from '../domain/office-token.ts';
 import { sendHtml } from './answer.ts';
 import { isForeignBrowserPost } from './origin-policy.ts';
@@ -35,6 +35,8 @@ export interface OfficeRouteDeps {
   page: PageRenderer;
   origins: () => readonly string[];
   secureCookies: boolean;
+  /** The Open311 channel that filed a lead, if one did. */
+  channelOf(reportId: number, category: string): Promise<LeadChannel | undefined>;
   register(submission: Submission): Promise<SubmitResult & { officeCode: string | null; leadId: number | undefined }>;
   uploadIdleTimeoutMs: number;
 }
@@ -130,6 +132,7 @@ async function renderLead(res: ServerResponse, deps: OfficeRouteDeps, session: S
       values: extra.values ?? {},
       notice: extra.notice,
       inboxLink: session.claim.scope.kind === 'inbox',
+      channel: await deps.channelOf(lead.report.id, lead.report.category),
     },
     deps.dir,
   );

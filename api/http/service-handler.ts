@@ -3,6 +3,7 @@ import { html } from '../domain/html.ts';
 import { getReport, postAddition, postReport, postTrack, type IntakeRouteDeps } from './intake-routes.ts';
 import { handleLeadPages, type LeadPagesDeps } from './lead-pages.ts';
 import { handleOffice, type OfficeRouteDeps } from './office-routes.ts';
+import { handleOpen311, type Open311RouteDeps } from './open311-routes.ts';
 import { sendHtml } from './answer.ts';
 import type { PageRenderer } from './page-renderer.ts';
 import { sendJson } from './send.ts';
@@ -21,6 +22,7 @@ export interface ServiceRoutes {
   intake: IntakeRouteDeps;
   office: OfficeRouteDeps;
   leadPages: LeadPagesDeps;
+  open311: Open311RouteDeps;
   page: PageRenderer;
 }
 
@@ -30,6 +32,7 @@ export function createServiceHandler(deps: ServiceRoutes): ServiceHandler {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const method = req.method ?? 'GET';
     if (path.startsWith('/office/')) return handleOffice(req, res, deps.office);
+    if (path.startsWith('/open311/')) return handleOpen311(req, res, deps.open311);
     if (path.startsWith('/leads/')) {
       if (await handleLeadPages(req, res, deps.leadPages)) return;
       return sendHtml(res, 404, await deps.page('没有这个页面', html`<h1>没有这个页面</h1><p><a href="/leads/">线索办理情况</a> · <a href="/">首页</a></p>`));

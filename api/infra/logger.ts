@@ -15,6 +15,7 @@ export type SecurityEvent =
   | { event: 'request_malformed'; route: string; code: string; client: string }
   | { event: 'weak_idempotency_key'; client: string }
   | { event: 'tracking_failed'; client: string }
+  | { event: 'api_key_refused'; route: string; client: string }
   | { event: 'storage_refused'; code: string; client: string }
   | { event: 'image_job_timeout'; op: string }
   | { event: 'image_worker_crashed'; op: string }

@@ -258,6 +258,45 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string }
       );
     `,
   },
+  {
+    version: 5,
+    name: 'Open311: API keys (channels) and what an Open311 client sent besides the report',
+    sql: `
+      -- An organisation's key for the Open311 API. Only the key's SHA-256 is kept (a 256-bit random key needs no
+      -- slow hash); the key is shown once, when it is made. A revoked key answers 403 from the next request on.
+      CREATE TABLE api_keys (
+        id INTEGER PRIMARY KEY,
+        organisation TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        -- The key's first characters, so an operator can tell keys apart in the list; never enough to use one.
+        key_prefix TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+      CREATE TRIGGER api_keys_no_delete BEFORE DELETE ON api_keys
+        BEGIN SELECT RAISE(ABORT, 'a key that filed leads is revoked, never deleted'); END;
+      CREATE TRIGGER api_keys_fixed BEFORE UPDATE OF id, organisation, key_hash, key_prefix, created_at ON api_keys
+        BEGIN SELECT RAISE(ABORT, 'an API key is only ever revoked'); END;
+
+      -- The channel a lead came through (one row per lead an Open311 client filed), with what the client sent that a
+      -- report has no column for: media_url (kept as given, never fetched by the server) and the service's attributes.
+      CREATE TABLE open311_requests (
+        report_id INTEGER PRIMARY KEY REFERENCES reports (id),
+        api_key_id INTEGER NOT NULL REFERENCES api_keys (id),
+        media_url TEXT,
+        attributes TEXT NOT NULL
+      );
+      CREATE INDEX open311_requests_key ON open311_requests (api_key_id);
+      CREATE INDEX reports_received ON reports (received_at);
+      CREATE TRIGGER open311_no_change BEFORE UPDATE ON open311_requests
+        BEGIN SELECT RAISE(ABORT, 'what a client sent is never changed'); END;
+      CREATE TRIGGER open311_no_delete BEFORE DELETE ON open311_requests
+        BEGIN SELECT RAISE(ABORT, 'what a client sent is never deleted'); END;
+      CREATE TRIGGER open311_no_replace BEFORE INSERT ON open311_requests
+        WHEN EXISTS (SELECT 1 FROM open311_requests WHERE report_id = NEW.report_id)
+        BEGIN SELECT RAISE(ABORT, 'what a client sent is never replaced'); END;
+    `,
+  },
 ];
 
 /** Applies the steps not yet recorded in schema_migrations, each in its own transaction. */

@@ -48,6 +48,10 @@ async function writeReport(tx: Transaction, timeline: Timeline, input: NewReport
     const c = input.contact;
     await tx.run('INSERT INTO report_contacts (report_id, key_id, iv, tag, ciphertext) VALUES (?, ?, ?, ?, ?)', [id, c.keyId, c.iv, c.tag, c.ciphertext]);
   }
+  if (input.channel) {
+    const c = input.channel;
+    await tx.run('INSERT INTO open311_requests (report_id, api_key_id, media_url, attributes) VALUES (?, ?, ?, ?)', [id, c.apiKeyId, c.mediaUrl, JSON.stringify(c.attributes)]);
+  }
   await timeline.appendEvents(tx, input.events.map((e): TimelineEntry => ({ ...e, reportId: id })));
   await queueOutboxRows(tx, input.outbox.map((row) => ({ ...row, reportId: id })), r.received_at, mailDomain);
   return id;

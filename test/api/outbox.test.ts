@@ -129,7 +129,7 @@ describe('when the mail server is down for a while', () => {
       for (let i = 0; i < 5; i += 1) codes.push((await postForm(server.url, formOf(validFields({ description: `停机期间的第 ${i + 1} 条线索：耕地上堆放建筑垃圾。` })))).json.trackingCode);
       // Let the outbox fail a few times against a closed port.
       await new Promise((r) => setTimeout(r, 2_500));
-      const [failed] = await queryStore<{ n: number }>(server.dataDir, "SELECT count(*) AS n FROM outbox WHERE attempts > 0 AND sent_at IS NULL AND last_error LIKE '%ECONNREFUSED%'");
+      const [failed] = await queryStore<{ n: number }>(server.dataDir, "SELECT count(*) AS n FROM outbox WHERE kind = 'forward-lead' AND attempts > 0 AND sent_at IS NULL AND last_error LIKE '%ECONNREFUSED%'");
       expect(failed?.n).toBe(5);
       await sink.start();
       const mails = await sink.waitFor(5, 30_000);
