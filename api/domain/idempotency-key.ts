@@ -34,9 +34,13 @@ function symbolEntropy(key: string): number {
 }
 
 /**
- * True when a word of four different characters recurs three times or more
- * without overlapping ("report-report-report…"). A run of one character in a
- * random key ("8888") is left to the entropy test.
+ * True when a word of four characters (three of them different) recurs four
+ * times or more without overlapping ("report-report-report-report"). Not
+ * three: in a random 32-digit hex key some word recurs three times about once
+ * in three million keys (some 1,300 placements × 16^-8), which refused a
+ * reporter's retry key now and then; four times is about 2,400 × 16^-12, once
+ * in a hundred billion. A run of one character in a random key ("8888") is
+ * left to the entropy test.
  */
 function repeats(key: string): boolean {
   const seen = new Map<string, { count: number; end: number }>();
@@ -46,7 +50,7 @@ function repeats(key: string): boolean {
     const last = seen.get(gram);
     if (last && i < last.end) continue;
     const count = (last?.count ?? 0) + 1;
-    if (count >= 3) return true;
+    if (count >= 4) return true;
     seen.set(gram, { count, end: i + 4 });
   }
   return false;
