@@ -274,7 +274,10 @@ describe('with no SMTP_URL (a fresh machine)', () => {
       const mail = await simpleParser(readFileSync(join(dir, files[0] ?? '')));
       expect(mail.subject).toBe(`【违法线索】非法占用土地 · ${res.json.trackingCode}`);
       expect(mail.to && 'text' in mail.to ? mail.to.text : '').toBe(DONGHU);
-      expect(server.logs().some((l) => l.msg === 'mail written (no SMTP_URL set)' && String(l.path).endsWith(files[0] ?? '?'))).toBe(true);
+      // The file is written before its log line: wait for the line rather than race it.
+      const logged = () => server.logs().some((l) => l.msg === 'mail written (no SMTP_URL set)' && String(l.path).endsWith(files[0] ?? '?'));
+      for (let i = 0; i < 100 && !logged(); i += 1) await new Promise((r) => setTimeout(r, 50));
+      expect(logged()).toBe(true);
     } finally {
       await server.stop();
     }
