@@ -4,10 +4,12 @@ import { loadContent, type Content } from './content/load-content.ts';
 import type { Decision } from './content/load-decisions.ts';
 import { createWorkingCalendar, type WorkingCalendar } from './working-days.ts';
 import { todayInChina } from './dates.ts';
+import { partyHistories, type PartyHistory } from './parties/party-history.ts';
 
 let cached: Content | undefined;
 let calendar: WorkingCalendar | undefined;
 let listed: Decision[] | undefined;
+let parties: Map<string, PartyHistory> | undefined;
 
 export function getContent(): Content {
   cached ??= loadContent();
@@ -62,4 +64,10 @@ export function countyName(code: string): string {
 
 export function categoryName(code: string): string {
   return getContent().categories.find((c) => c.code === code)?.name ?? code;
+}
+
+/** Every organisation and individual business named by a decision, by 统一社会信用代码. */
+export function partyHistoriesByCode(): Map<string, PartyHistory> {
+  parties ??= partyHistories(getContent().decisions, (d) => visibilityOf(d) === 'listed');
+  return parties;
 }
