@@ -26,7 +26,7 @@ export interface AtomFeed {
   alternate: string;
   author: { name: string; email?: string; uri?: string };
   rights: string;
-  /** Used when there is no entry. */
+  /** The feed's date when it has no entry; otherwise its newest entry's. */
   updated: string;
   entries: AtomEntry[];
 }
@@ -45,7 +45,7 @@ export function chinaDateTime(date: string): string {
 
 export function renderAtom(feed: AtomFeed): string {
   const e = escapeXml;
-  const updated = feed.entries.reduce((latest, entry) => (Date.parse(entry.updated) > Date.parse(latest) ? entry.updated : latest), feed.updated);
+  const updated = feed.entries.map((entry) => entry.updated).reduce((latest, u) => (Date.parse(u) > Date.parse(latest) ? u : latest), feed.entries[0]?.updated ?? feed.updated);
   const author = feed.author;
   const entries = feed.entries.map(
     (entry) => `<entry>
