@@ -33,14 +33,21 @@ function symbolEntropy(key: string): number {
   return bits;
 }
 
-/** True when some four characters recur three times or more ("abcd…abcd…abcd", a repeated word): no random key does. */
+/**
+ * True when a word of four different characters recurs three times or more
+ * without overlapping ("report-report-report…"). A run of one character in a
+ * random key ("8888") is left to the entropy test.
+ */
 function repeats(key: string): boolean {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { count: number; end: number }>();
   for (let i = 0; i + 4 <= key.length; i += 1) {
     const gram = key.slice(i, i + 4);
-    const n = (seen.get(gram) ?? 0) + 1;
-    if (n >= 3) return true;
-    seen.set(gram, n);
+    if (new Set(gram).size < 3) continue;
+    const last = seen.get(gram);
+    if (last && i < last.end) continue;
+    const count = (last?.count ?? 0) + 1;
+    if (count >= 3) return true;
+    seen.set(gram, { count, end: i + 4 });
   }
   return false;
 }
@@ -49,9 +56,10 @@ export type KeyVerdict = { ok: true } | { ok: false; code: 'invalid_idempotency_
 
 /**
  * Accepts a key of the right form that may carry 128 bits and looks drawn at
- * random: a random 32-digit hex key has about 3.6 bits per symbol, while
- * "aaaa…" or "abab…" fall far below 3, and a repeated word recurs; both are
- * refused. (No test can prove randomness; this one refuses the keys people type.)
+ * random: a random 32-digit hex key has about 3.6 bits per symbol (below 2.5
+ * fewer than one in ten million do), while "aaaa…" or "abab…" have 0 or 1,
+ * and a repeated word recurs; both are refused. (No test can prove
+ * randomness; this one refuses the keys people type, never the form's.)
  */
 export function checkIdempotencyKey(key: string): KeyVerdict {
   if (!IDEMPOTENCY_KEY_FORMAT.test(key)) {
@@ -61,7 +69,7 @@ export function checkIdempotencyKey(key: string): KeyVerdict {
       message: 'Idempotency-Key 应为 16 到 128 个字母、数字或 -_.: 字符；请使用至少 128 位的随机值，例如 32 位十六进制随机数或 UUID',
     };
   }
-  if (nominalBits(key) < MIN_KEY_BITS || symbolEntropy(key) < 3 || repeats(key)) {
+  if (nominalBits(key) < MIN_KEY_BITS || symbolEntropy(key) < 2.5 || repeats(key)) {
     return {
       ok: false,
       code: 'weak_idempotency_key',

@@ -70,5 +70,8 @@ export function refillReportForm(page: string, fields: Readonly<Record<string, s
 <ul>${errors.map((e) => `<li><a href="#${targetId(out, e.field)}">${escapeHtml(e.message)}</a></li>`).join('')}</ul>
 ${photosNote}<p>您填写的内容已保留在下面的表单中。</p>
 </div>`;
-  return out.replace(/(<form\b[^>]*class="report-form"[^>]*>)/, (open) => `${open}${summary}`);
+  out = out.replace(/(<form\b[^>]*class="report-form"[^>]*>)/, (open) => `${open}${summary}`);
+  // The filled-in form stays a plain form: a script that hydrated the island over it would
+  // render its own empty state over what the reporter typed, and could not match the added messages.
+  return out.replace(/<astro-island\b[^>]*>/g, '<div class="report-island">').replace(/<\/astro-island>/g, '</div>');
 }

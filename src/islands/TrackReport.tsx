@@ -151,7 +151,7 @@ export default function TrackReport() {
               <button type="submit" class="button secondary" aria-disabled={adding.status === 'sending' ? 'true' : undefined}>
                 提交补充情况
               </button>
-              <p class={adding.status === 'failed' ? 'track-message bad' : 'track-message'} role="status" aria-live="polite">
+              <p class={adding.status === 'failed' ? 'addition-message bad' : 'addition-message'} role="status" aria-live="polite">
                 {adding.message}
               </p>
             </form>

@@ -71,7 +71,8 @@ test('a decision page shows every field, the amounts in 元 and 万元, and the 
   await page.goto(decisionPath(d.docNo));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(d.docNo);
   for (const code of ['CF_WSH', 'CF_WFXW', 'CF_XDR_MC', 'CF_XDR_LB', 'CF_YJ', 'CF_CFLB', 'CF_NR_FK', 'CF_JDRQ', 'CF_GSJZQ', 'CF_CFJG', 'CF_CFJGDM']) {
-    await expect(page.locator('dt', { hasText: new RegExp(`${code}$`) })).toHaveCount(1);
+    // The 双公示 codes are listed apart, in a closed list, not under every label.
+    await expect(page.locator('.cf-codes code', { hasText: new RegExp(`^${code}$`) })).toHaveCount(1);
   }
   const fine = d.penalties.filter((p) => p.kind === 'fine').reduce((s, p) => s + (p.amount ?? 0), 0);
   await expect(page.locator('dd', { hasText: `${fine.toLocaleString('zh-CN')}元` }).first()).toBeVisible();

@@ -59,7 +59,7 @@ test('the withdrawal log shows when each decision was revoked and taken down, an
   const onTime = withdrawn.find((d) => !withdrawalLag(calendar, d.withdrawal!).late);
   expect(late && onTime, 'a late and an on-time withdrawal in the demo').toBeTruthy();
   await page.goto('/decisions/withdrawn/');
-  const entry = (docNo: string) => page.locator('#withdrawn + ul > li').filter({ has: page.getByRole('link', { name: docNo }) });
+  const entry = (docNo: string) => page.locator('#withdrawn + .table-scroll tbody tr').filter({ has: page.getByRole('link', { name: docNo }) });
   await expect(entry(late!.docNo)).toContainText('超过 3 个工作日');
   await expect(entry(onTime!.docNo)).toContainText(onTime!.withdrawal!.takenDownOn);
   await expect(entry(onTime!.docNo)).toContainText(onTime!.withdrawal!.revokedBy);
@@ -76,7 +76,7 @@ test('a decision ended early by a credit repair leaves the lists, keeps its URL 
   await expect(page.getByRole('heading', { name: '信用修复后已终止公示' })).toBeVisible();
   await expect(page.getByRole('heading', { name: '违法事实' })).toHaveCount(0);
   await page.goto('/decisions/withdrawn/');
-  await expect(page.locator('#repaired + ul').getByRole('link', { name: repaired!.docNo })).toBeVisible();
+  await expect(page.locator('#repaired + .table-scroll').getByRole('link', { name: repaired!.docNo })).toBeVisible();
 });
 
 test('a limit no law sets is marked as local practice on the procedure page', async ({ page }) => {
