@@ -5,6 +5,7 @@ import { countyName, getContent, listedDecisions, siteToday } from '../site-data
 import { openDataRow } from './decision-row.ts';
 import { DECISION_COLUMNS, ENDED_COLUMNS, WITHDRAWN_COLUMNS, type ColumnDoc } from './dictionary.ts';
 import { endedDecisions, withdrawnDecisions, withdrawnRow } from './log-rows.ts';
+import { reportTables, statisticsTables, yearCsvPath } from '../statistics/statistics-tables.ts';
 
 /** One downloadable file under /data/: its path, what it holds, and how to make it. */
 export interface DataFile {
@@ -68,5 +69,14 @@ export function dataFiles(siteUrl: string): DataFile[] {
     { path: '/data/withdrawn.json', title: '已撤回的处罚决定', format: 'json', group: 'log', count: withdrawn.length, body: () => toJson('已撤回的处罚决定', 'withdrawn', withdrawn.map((d) => withdrawnRow(d, siteUrl))) },
     { path: '/data/ended.csv', title: '公示期届满或信用修复后终止公示的决定', format: 'csv', group: 'log', count: ended.length, body: () => toCsv(ended, ENDED_COLUMNS) },
     { path: '/data/ended.json', title: '公示期届满或信用修复后终止公示的决定', format: 'json', group: 'log', count: ended.length, body: () => toJson('公示期届满或信用修复后终止公示的决定', 'ended', ended) },
+    // The statistics page's tables, row for row (/statistics/); its columns are described on that page.
+    ...statisticsTables().map((t): DataFile => ({ path: statisticsCsvPath(t.id), title: t.title, format: 'csv', group: 'statistics', count: t.rows.length, body: () => toCsv(t.rows, t.columns) })),
+    // Each annual report's tables (/annual-report/<year>/).
+    ...reportTables().flatMap(({ year, tables }) => tables.map((t): DataFile => ({ path: yearCsvPath(year, t.id), title: `${year}年：${t.title}`, format: 'csv', group: 'statistics', count: t.rows.length, body: () => toCsv(t.rows, t.columns) }))),
   ];
+}
+
+/** Where a statistics table is downloaded. */
+export function statisticsCsvPath(id: string): string {
+  return `/data/statistics/${id}.csv`;
 }
