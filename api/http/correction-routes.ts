@@ -58,18 +58,19 @@ function formPage(t: CorrectionTarget, token: string, errors: readonly { field: 
 <h1>报告此记录有误</h1>
 <p>关于 <strong>${t.docNo}</strong> 的公示记录。申请将作为“记录纠错”线索送交作出并公示该决定的机关核实答复，计入<a href="/leads/">线索办理情况</a>的统计。提交后您会得到查询码和密钥，可在<a href="/track/">查询举报进展</a>中查看答复。本页不收集您的姓名和联系方式。</p>
 ${errors.length > 0 ? html`<div class="notice bad" role="alert"><h2>请修改以下内容</h2><ul>${errors.map((e) => html`<li>${e.message}</li>`)}</ul></div>` : ''}
-<form method="post" action="/api/corrections" class="correction-form">
+<form method="post" action="/api/corrections" class="report-form correction-form">
 <input type="hidden" name="decision" value="${t.slug}">
 <input type="hidden" name="formToken" value="${token}">
-<fieldset><legend>哪一项有误</legend>
+<fieldset class="form-field"><legend><span class="label-heading">哪一项有误</span></legend><div class="radios">
 ${(Object.keys(CORRECTION_FIELDS) as CorrectionField[]).map((k) => html`<div class="radio"><input type="radio" id="field-${k}" name="field" value="${k}" ${typed.field === k ? 'checked' : ''} required><label for="field-${k}">${CORRECTION_FIELDS[k]}</label></div>`)}
-${errorOf('field') ? html`<p class="error-text">${errorOf('field')}</p>` : ''}
+</div>
+${errorOf('field') ? html`<p class="form-error">${errorOf('field')}</p>` : ''}
 </fieldset>
-<label for="text">错在哪里、应当是什么（10–2000 字，可注明依据）</label>
-${errorOf('text') ? html`<p class="error-text" id="text-error">${errorOf('text')}</p>` : ''}
-<textarea id="text" name="text" rows="6" minlength="10" maxlength="2000" required ${errorOf('text') ? html`aria-describedby="text-error"` : ''}>${typed.text ?? ''}</textarea>
+<div class="form-field"><label for="text">错在哪里、应当是什么（10–2000 字，可注明依据）</label>
+${errorOf('text') ? html`<p class="form-error" id="text-error">${errorOf('text')}</p>` : ''}
+<textarea id="text" name="text" rows="6" minlength="10" maxlength="2000" required ${errorOf('text') ? html`aria-describedby="text-error" class="invalid"` : ''}>${typed.text ?? ''}</textarea></div>
 <div class="visually-hidden" aria-hidden="true"><label for="website">请勿填写</label><input id="website" name="website" tabindex="-1" autocomplete="off"></div>
-<p><button type="submit">提交</button></p>
+<p><button type="submit" class="button">提交</button></p>
 </form>`;
 }
 

@@ -86,3 +86,18 @@ test('the leads statistics page is accessible and whole at 360 px', async ({ pag
   await expect(page.locator('#stats')).toContainText('全部线索');
   await page.screenshot({ path: 'test-results/leads-360.png', fullPage: true });
 });
+
+test('报告此记录有误: from a decision to the service’s form, accessible and whole at 360 px, working without a script', async ({ page }) => {
+  await page.goto(`/parties/${REPEAT}/`);
+  await page.locator('main table tbody tr').first().getByRole('link').click();
+  await page.getByRole('link', { name: '报告此记录有误' }).click();
+  await expect(page).toHaveURL(/\/corrections\/new\/\?decision=/);
+  await expectAccessibleContentPage(page);
+  await page.getByLabel('罚款或没收金额').check();
+  await page.getByLabel(/错在哪里/).fill('公示的罚款金额与决定书原文不一致，请核对。');
+  const [answer] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/corrections')), page.getByRole('button', { name: '提交' }).click()]);
+  expect(answer.status(), await answer.text()).toBe(201);
+  await expect(page.locator('main')).toContainText(/JB-[0-9A-Z]{4}-[0-9A-Z]{4}/);
+  await page.goBack();
+  await page.screenshot({ path: 'test-results/correction-360.png', fullPage: true });
+});
