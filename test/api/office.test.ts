@@ -110,7 +110,7 @@ describe('an officer handles a lead, and the reporter sees it', () => {
   let report: { trackingCode: string; secret: string };
   let leadId: number;
   beforeAll(async () => {
-    sink = await startSink();
+    sink = await startSink(undefined, { ignoreDailySummary: true });
     server = await startIntake({ WORKERS: 'on', SMTP_URL: sink.url, OUTBOX_POLL_MS: '100', ADMIN_EMAIL: 'admin@ops.example.org' });
     report = (await postForm(server.url, formOf(validFields({ email: 'reporter@example.org', contactConsent: 'yes' })))).json;
     leadId = (await queryStore<{ id: number }>(server.dataDir, 'SELECT id FROM reports WHERE tracking_code = ?', [report.trackingCode]))[0]?.id ?? 0;
