@@ -88,7 +88,7 @@ function leadStatsSection(figures: readonly LeadStats[], deps: LeadPagesDeps, ye
   const at = now.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
   return html`<h2 id="stats">统计${year ? html`：${year}年收到的线索` : '：全部线索'}</h2>
 <p>从举报服务的数据库按需计算，每次打开本页时重新生成（本次 ${at}，北京时间），不缓存。按时签收指在签收期限当日或之前签收；办结用时为线索到达区县之日至办结之日的工作日数（首日不计，含国务院调休安排）。${year ? html` <a href="/leads/#stats">查看全部年份</a>` : ''}</p>
-<div class="table-scroll"><table class="stack" role="table"><caption class="visually-hidden">各区县线索统计</caption>
+<div class="table-scroll" tabindex="0" role="region" aria-label="各区县线索统计"><table class="stack stat-table" role="table"><caption class="visually-hidden">各区县线索统计</caption>
 <thead role="rowgroup"><tr role="row"><th scope="col" role="columnheader">区县</th><th scope="col" role="columnheader">收到</th><th scope="col" role="columnheader">按来源</th><th scope="col" role="columnheader">按时签收</th><th scope="col" role="columnheader">办结用时中位数</th><th scope="col" role="columnheader">办结结果</th><th scope="col" role="columnheader">当前逾期</th><th scope="col" role="columnheader">挂牌督办</th></tr></thead>
 <tbody role="rowgroup">${figures.map((f) => html`<tr role="row"><th scope="row" role="rowheader" class="record-title">${officeLabel(f.officeCode, deps)}</th>
 ${cell('收到', `${f.received} 条`)}
