@@ -5,8 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
 import { readConfig } from './api/config.ts';
 import { BUILT_FOR_FILE } from './scripts/built-for.ts';
+import { siteOutputs } from './src/integrations/site-outputs.ts';
 
 // One source of the public origin for the build and the server: PUBLIC_URL, or
 // http://localhost:$PORT when unset, as the server reads it. The open data, the
@@ -37,6 +39,11 @@ function recordOrigin(origin) {
   };
 }
 
+// The service's pages the sitemap lists (filled in during the build, see site-outputs).
+/** @type {string[]} */
+const servicePages = [];
+const outputs = siteOutputs(servicePages, publicUrl);
+
 // The site is prerendered; the reporting service is served by api/server.ts in
 // front of Astro's handler, so no page here is rendered on demand.
 export default defineConfig({
@@ -44,7 +51,13 @@ export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   adapter: node({ mode: 'standalone' }),
-  integrations: [preact(), recordOrigin(publicUrl)],
+  integrations: [
+    preact(),
+    recordOrigin(publicUrl),
+    outputs,
+    // Every public page: noindex pages (withdrawn or expired decisions, parties with nothing listed, shells) stay out.
+    sitemap({ customPages: servicePages, filter: (url) => !outputs.isUnlisted(url) }),
+  ],
   build: { format: 'directory', inlineStylesheets: 'never' },
   compressHTML: true,
   devToolbar: { enabled: false },

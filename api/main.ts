@@ -11,6 +11,8 @@ import { ProblemList } from '../src/lib/content/content-error.ts';
 import { loadCalendar } from '../src/lib/content/load-calendar.ts';
 import { loadCategories } from '../src/lib/content/load-categories.ts';
 import { loadOffices } from '../src/lib/content/load-offices.ts';
+import { loadDecisions } from '../src/lib/content/load-decisions.ts';
+import type { CorrectionTarget } from './http/correction-routes.ts';
 import { loadSite } from '../src/lib/content/load-site.ts';
 import { createWorkingCalendar } from '../src/lib/working-days.ts';
 import type { LeadDeadlines } from '../src/schemas/site.ts';
@@ -268,21 +270,35 @@ export async function createService(config: Config, options: ServiceOptions): Pr
     log.logger.warn({ builtFor: origin, publicUrl: config.publicUrl }, 'the built site links to another origin than PUBLIC_URL: rebuild it (npm run build with the same PUBLIC_URL), or start with npm start, which does');
   }
   const reportForm = createReportFormPage({ distDir: config.distDir, formKey: keys.current.key('form'), now });
+  const intakeRoutes = {
+    intake,
+    receiver: photos,
+    addInformation: (input: Parameters<typeof addInformation>[1]) => addInformation({ ...intake, leads }, input),
+    reportForm,
+    distDir: config.distDir,
+    trustProxy: config.trustProxy,
+    origins: options.origins,
+    reportLimiter: createRateLimiter(config.rateLimits.reportsPerHour, HOUR),
+    trackingLimiter: createRateLimiter(config.rateLimits.trackingPerHour, HOUR),
+    disk,
+    log,
+    uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
+  };
+  // The decisions a correction request may concern, read from the content on the first request (not at start:
+  // at 10,000 decisions that takes seconds no other route needs). Problems were the build's to report.
+  let targets: Map<string, CorrectionTarget> | undefined;
+  const correctionTargets = () => {
+    targets ??= new Map(
+      loadDecisions(config.contentDir, new ProblemList(), { categories, offices }).map((d) => [
+        d.slug,
+        { slug: d.slug, docNo: d.docNo, authority: d.authority, category: d.category, status: d.status, displayUntil: d.displayUntil, creditRepairOn: d.creditRepair?.date },
+      ]),
+    );
+    return targets;
+  };
   const handle = createServiceHandler({
-    intake: {
-      intake,
-      receiver: photos,
-      addInformation: (input) => addInformation({ ...intake, leads }, input),
-      reportForm,
-      distDir: config.distDir,
-      trustProxy: config.trustProxy,
-      origins: options.origins,
-      reportLimiter: createRateLimiter(config.rateLimits.reportsPerHour, HOUR),
-      trackingLimiter: createRateLimiter(config.rateLimits.trackingPerHour, HOUR),
-      disk,
-      log,
-      uploadIdleTimeoutMs: config.uploadIdleTimeoutMs,
-    },
+    corrections: { intake: intakeRoutes, page, targets: correctionTargets },
+    intake: intakeRoutes,
     office: {
       office: officeDeps,
       leads,

@@ -1,9 +1,12 @@
 // npm run bench:build — builds the site with 1,000 and 10,000 generated
-// decisions and, in the same run, a bare Astro site with the same number of
-// trivial pages (the floor). Prints build time, peak memory, page and CSS sizes.
+// decisions and, in the same run, the same site without its open-data,
+// party-history, statistics and annual-report pages (a copy of the project with
+// those page files removed, WITHOUT_PAGES below), and a bare Astro site with the
+// same number of trivial pages (the floor). Prints build time, peak memory,
+// page and output sizes.
 // Usage: node scripts/bench-build.ts [--sizes 1000,10000]
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
@@ -52,6 +55,18 @@ function makeBareSite(dir: string, count: number): void {
   );
 }
 
+/** The pages the open-data work added (issue: open data, party histories, statistics, annual report). */
+const WITHOUT_PAGES = ['src/pages/parties', 'src/pages/statistics', 'src/pages/annual-report', 'src/pages/feeds', 'src/pages/data/[...file].ts', 'src/pages/data/dictionary.astro', 'src/pages/decisions/[slug].json.ts'];
+
+/** A copy of the project's build inputs without WITHOUT_PAGES, sharing node_modules. */
+function makeSiteWithout(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const entry of ['src', 'api', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(resolve(entry), join(dir, entry), { recursive: true });
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  for (const page of WITHOUT_PAGES) rmSync(join(dir, page), { recursive: true, force: true });
+}
+
 function walk(dir: string, ending: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
@@ -64,6 +79,7 @@ const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 console.log(`Machine: ${describeMachine()}`);
 const rows: string[] = [];
+const withoutRows: string[] = [];
 const results = new Map<number, { site: number; bare: number }>();
 for (const n of sizes) {
   const corpus = join(work, `corpus-${n}`);
@@ -72,10 +88,21 @@ for (const n of sizes) {
   // Both builds start from an empty output folder (emptying an old one costs seconds).
   rmSync(siteOut, { recursive: true, force: true });
   const site = await timedBuild(['--outDir', siteOut], process.cwd(), { CONTENT_DIR: corpus, SITE_TODAY: '2026-11-26' });
+  const withoutDir = join(work, `without-${n}`);
+  makeSiteWithout(withoutDir);
+  const withoutOut = join(work, `site-without-${n}`);
+  rmSync(withoutOut, { recursive: true, force: true });
+  const without = await timedBuild(['--outDir', withoutOut], withoutDir, { CONTENT_DIR: corpus, SITE_TODAY: '2026-11-26' });
   const bareDir = join(work, `bare-${n}`);
   makeBareSite(bareDir, n);
   const bare = await timedBuild([], bareDir, {});
   results.set(n, { site: site.seconds, bare: bare.seconds });
+  const sizeOf = (dir: string) => walk(dir, '').filter((f) => statSync(f).isFile()).reduce((s, f) => s + statSync(f).size, 0);
+  const filesOf = (dir: string) => walk(dir, '').filter((f) => statSync(f).isFile()).length;
+  withoutRows.push(
+    `| ${n.toLocaleString('en')} | ${site.seconds.toFixed(1)} s | ${without.seconds.toFixed(1)} s | +${(site.seconds - without.seconds).toFixed(1)} s (${(site.seconds / without.seconds).toFixed(2)}×) | ${mb(site.peakRss)} / ${mb(without.peakRss)} | ${filesOf(join(siteOut, 'client')).toLocaleString('en')} files, ${mb(sizeOf(join(siteOut, 'client')))} | ${filesOf(join(withoutOut, 'client')).toLocaleString('en')} files, ${mb(sizeOf(join(withoutOut, 'client')))} | ${(site.seconds / bare.seconds).toFixed(2)}× / ${(without.seconds / bare.seconds).toFixed(2)}× |`,
+  );
+  console.log(withoutRows.at(-1));
   const pages = walk(join(siteOut, 'client', 'decisions'), 'index.html').filter((f) => /自然资罚-/.test(f));
   const largestPage = Math.max(...pages.map(gz));
   const css = walk(join(siteOut, 'client'), '.css').reduce((s, f) => s + gz(f), 0);
@@ -89,6 +116,9 @@ for (const n of sizes) {
 console.log('\n| decisions | site build | bare Astro, same page count | ratio | peak RSS (site) | output | largest decision page (gzip) | all CSS (gzip) |');
 console.log('|---|---|---|---|---|---|---|---|');
 for (const r of rows) console.log(r);
+console.log('\n| decisions | site build | without open-data pages | cost of those pages | peak RSS with / without | output with | output without | ratio to bare, with / without |');
+console.log('|---|---|---|---|---|---|---|---|');
+for (const r of withoutRows) console.log(r);
 const [small, large] = sizes;
 if (small && large && results.get(small) && results.get(large)) {
   const s = results.get(small)!;

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-export const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|csv|svg|txt|webmanifest|geojson)$/;
+export const COMPRESSIBLE = /\.(html|css|js|mjs|json|xml|atom|csv|svg|txt|webmanifest|geojson)$/;
 
 export function compressBuild(dir: string): { files: number; before: number; after: number } {
   let files = 0;

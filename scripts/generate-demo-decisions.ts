@@ -168,6 +168,33 @@ for (const [i, decidedOn] of [[44, '2026-10-28'], [45, '2026-11-05'], [46, '2026
   fit(i, next(i, 'illegal-transfer', decidedOn), undefined);
 }
 
+// Repeat offenders, added with the party histories (/parties/<统一社会信用代码>/): later decisions against parties
+// the demo already has, so a history shows decisions across counties and years. Each is of another category than
+// the party's earlier decisions: the baselines' 再次违法 bands concern the same violation again ("因非法占用土地受过
+// 行政处罚后再次违法"), and the proportionality check assumes no repeat (test/unit/demo-coverage.test.ts holds it so).
+function againstParty(i: number, category: string, county: number, decidedOn: string, earlier: GeneratedDecision, note: string): void {
+  const party = earlier.data.party;
+  const year = decidedOn.slice(0, 4);
+  const key = `${county}-${year}`;
+  const serial = (serials.get(key) ?? 0) + 1;
+  serials.set(key, serial);
+  const d = generateDecision(random, { category, county, partyKind: party.kind, decidedOn, serial, demo: true, publishDelayDays: 1 + (i % 5) });
+  const drawn = d.data.party.name;
+  d.data.party = party;
+  d.facts = d.facts.map((f) => f.replaceAll(drawn, party.name));
+  fit(i, d, note);
+}
+const byDocNo = (docNo: string) => {
+  const found = decisions.find(({ d }) => d.data.docNo === docNo)?.d;
+  if (!found) throw new Error(`Expected the demo to have ${docNo}.`);
+  return found;
+};
+// A sand and gravel company of 东湖区, fined there in 2025 for occupying farmland, then in 云山县 and 西岭区 in 2026.
+againstParty(48, 'farmland-damage', 4, '2026-03-19', byDocNo('东湖自然资罚〔2025〕1号'), '示例：同一当事人在另一区县、另一年度的处罚');
+againstParty(49, 'temporary-land-permanent', 1, '2026-07-29', byDocNo('东湖自然资罚〔2025〕1号'), '示例：同一当事人的第三件处罚');
+// An individual business fined twice in its own county, in two years.
+againstParty(50, 'farmland-damage', 0, '2026-09-15', byDocNo('东湖自然资罚〔2025〕10号'), '示例：同一个体工商户在同一区县的第二件处罚');
+
 // Old files go only once every decision has been generated and checked.
 mkdirSync(out, { recursive: true });
 for (const f of readdirSync(out)) if (f.endsWith('.md')) rmSync(join(out, f));

@@ -2,6 +2,7 @@
 // implements them (infra/*); only the composition root (main.ts) knows both,
 // so a store can move to another database, or the mailer to another
 // transport, without touching a use case.
+import type { LeadStatsRow } from '../domain/lead-statistics.ts';
 import type { SealedContact } from '../domain/contact-seal.ts';
 import type { DeadlinePolicy } from '../domain/deadlines.ts';
 import type { MailMessage } from '../domain/mail-message.ts';
@@ -108,6 +109,8 @@ export interface LeadStore {
   overdue(today: string): Promise<ReportRow[]>;
   counts(since: string, today: string): Promise<{ received: number; open: number; overdue: number }>;
   /** Lead counts per office for the public page: never a reporter's data. */
+  /** The dated columns of every lead received in `year` (China time), or of all leads: what the statistics read. */
+  statsRows(year?: number): Promise<LeadStatsRow[]>;
   statsByOffice(today: string): Promise<{ office_code: string | null; received: number; open: number; concluded: number; overdue: number; supervised: number }[]>;
   /** The record's last event and its link (for the daily summary's anchor). */
   chainHead(): Promise<{ events: number; head: string }>;

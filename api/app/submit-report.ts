@@ -27,7 +27,7 @@ export interface Submission {
    */
   idempotencyKey: string | undefined;
   /** Where the lead comes from: the public or the media through the form (default), or an office's own work. */
-  source?: { kind: LeadSource; ref?: string | undefined; registeredBy: string } | undefined;
+  source?: { kind: LeadSource; ref?: string | undefined; registeredBy?: string | undefined; routeTo?: string | undefined } | undefined;
   /** The Open311 client that filed it (its key), with what it sent that a report has no field for. */
   channel?: NewChannel | undefined;
 }
@@ -202,7 +202,8 @@ export async function submitReport(deps: IntakeDeps, submission: Submission): Pr
   const validated = await validate(deps, submission);
   const { input, photos } = validated;
   // A lead an office registers from its own work, with no point, stays with that office.
-  const registrar = deps.offices.find((o) => o.code === submission.source?.registeredBy && o.role === 'county');
+  // A correction request (routeTo) goes to the office that published the decision.
+  const registrar = deps.offices.find((o) => o.code === (submission.source?.routeTo ?? submission.source?.registeredBy) && o.role === 'county');
   const routing: Routing = validated.routing.kind === 'unrouted' && validated.routing.reason === 'no-point' && registrar ? { kind: 'routed', office: registrar } : validated.routing;
   const fingerprint = contentFingerprint(deps, input, photos);
   const keyHash = submission.idempotencyKey === undefined ? null : boundKey(deps, submission.idempotencyKey, fingerprint);

@@ -42,6 +42,10 @@ export const OUTCOMES = {
   duplicate: '重复线索，已并案',
   /** The party refused to stop: reported to the government and copied to the departments (抄告). */
   'reported-to-government': '制止无效，已报告政府并抄告相关部门',
+  /** For a correction request (source correction): the published record was wrong and has been corrected. */
+  'record-corrected': '（记录纠错）经核实有误，已更正公示记录',
+  /** For a correction request: the record was checked against the decision and is right. */
+  'record-confirmed': '（记录纠错）经核实公示记录无误',
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 
@@ -53,6 +57,8 @@ export const LEAD_SOURCES = {
   patrol: '执法巡查',
   inspection: '随机抽查',
   assigned: '上级交办',
+  /** A reader's report that a published decision's record is wrong (报告此记录有误), routed to the office that published it. */
+  correction: '记录纠错',
 } as const;
 export type LeadSource = keyof typeof LEAD_SOURCES;
 

@@ -52,14 +52,14 @@ export function clientAddress(req: IncomingMessage, trustProxy: boolean): string
   return req.socket.remoteAddress ?? 'unknown';
 }
 
-function checkOrigin(req: IncomingMessage, deps: IntakeRouteDeps, route: string): void {
+export function checkOrigin(req: IncomingMessage, deps: IntakeRouteDeps, route: string): void {
   if (isForeignBrowserPost(req.headers, deps.origins())) {
     deps.log.security({ event: 'cross_site_refused', route, client: deps.log.pseudonym(clientAddress(req, deps.trustProxy)) });
     throw fieldError('forbidden', '', 'cross_site', '不接受来自其他网站页面的提交；请在本网站的表单中提交。');
   }
 }
 
-function checkRate(req: IncomingMessage, limiter: RateLimiter, deps: IntakeRouteDeps, route: string): void {
+export function checkRate(req: IncomingMessage, limiter: RateLimiter, deps: IntakeRouteDeps, route: string): void {
   const address = clientAddress(req, deps.trustProxy);
   const verdict = limiter.hit(clientKey(address));
   if (!verdict.allowed) {
@@ -72,7 +72,7 @@ function checkRate(req: IncomingMessage, limiter: RateLimiter, deps: IntakeRoute
   }
 }
 
-async function answerError(req: IncomingMessage, res: ServerResponse, deps: IntakeRouteDeps, error: IntakeError, page: ResultTemplate, back: { href: string; text: string }) {
+export async function answerError(req: IncomingMessage, res: ServerResponse, deps: IntakeRouteDeps, error: IntakeError, page: ResultTemplate, back: { href: string; text: string }) {
   closeAfterAnswer(req, res);
   if (!prefersHtml(req.headers)) return sendError(res, error);
   const html = await renderResultPage(deps.distDir, page, '未能提交', errorsFragment(error.errors, back));
@@ -80,7 +80,7 @@ async function answerError(req: IncomingMessage, res: ServerResponse, deps: Inta
 }
 
 /** Writes what a refused submission says about the client to the security log (codes only). */
-function logRefusal(req: IncomingMessage, deps: IntakeRouteDeps, route: string, error: IntakeError): void {
+export function logRefusal(req: IncomingMessage, deps: IntakeRouteDeps, route: string, error: IntakeError): void {
   const client = deps.log.pseudonym(clientAddress(req, deps.trustProxy));
   const photoCodes = error.errors.filter((e) => e.field === 'photos').map((e) => e.code);
   if (photoCodes.length > 0) deps.log.security({ event: 'photo_refused', codes: photoCodes, client });
@@ -99,7 +99,7 @@ function logRefusal(req: IncomingMessage, deps: IntakeRouteDeps, route: string, 
  * cannot carry 128 bits), or the token of the no-script form this server
  * served (a forged or expired one is no key: the post is a new report).
  */
-function retryKey(req: IncomingMessage, fields: Record<string, string>, deps: IntakeRouteDeps): string | undefined {
+export function retryKey(req: IncomingMessage, fields: Record<string, string>, deps: IntakeRouteDeps): string | undefined {
   const header = req.headers['idempotency-key'];
   const key = (typeof header === 'string' ? header : undefined) ?? (fields.idempotencyKey || undefined);
   if (key !== undefined) {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { html } from '../domain/html.ts';
 import { getReport, postAddition, postReport, postTrack, type IntakeRouteDeps } from './intake-routes.ts';
 import { handleLeadPages, type LeadPagesDeps } from './lead-pages.ts';
+import { getCorrectionForm, postCorrection, type CorrectionDeps } from './correction-routes.ts';
 import { handleOffice, type OfficeRouteDeps } from './office-routes.ts';
 import { handleOpen311, type Open311RouteDeps } from './open311-routes.ts';
 import { sendHtml } from './answer.ts';
@@ -12,7 +13,7 @@ import { sendJson } from './send.ts';
 export type ServiceHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
 /** The paths the service answers itself; everything else is the site's. */
-export const SERVICE_PREFIXES = ['/api/', '/open311/', '/office/', '/leads/'];
+export const SERVICE_PREFIXES = ['/api/', '/open311/', '/office/', '/leads/', '/corrections/'];
 
 function methodNotAllowed(res: ServerResponse, allow: string): void {
   sendJson(res, 405, { errors: [{ field: '', code: 'method_not_allowed', message: `此接口只接受 ${allow}` }] }, { allow });
@@ -23,6 +24,7 @@ export interface ServiceRoutes {
   office: OfficeRouteDeps;
   leadPages: LeadPagesDeps;
   open311: Open311RouteDeps;
+  corrections: CorrectionDeps;
   page: PageRenderer;
 }
 
@@ -37,6 +39,8 @@ export function createServiceHandler(deps: ServiceRoutes): ServiceHandler {
       if (await handleLeadPages(req, res, deps.leadPages)) return;
       return sendHtml(res, 404, await deps.page('没有这个页面', html`<h1>没有这个页面</h1><p><a href="/leads/">线索办理情况</a> · <a href="/">首页</a></p>`));
     }
+    if (path === '/corrections/new/') return method === 'GET' || method === 'HEAD' ? getCorrectionForm(req, res, deps.corrections) : methodNotAllowed(res, 'GET');
+    if (path === '/api/corrections' || path === '/api/corrections/') return method === 'POST' ? postCorrection(req, res, deps.corrections) : methodNotAllowed(res, 'POST');
     if (path === '/api/reports' || path === '/api/reports/') {
       return method === 'POST' ? postReport(req, res, deps.intake) : methodNotAllowed(res, 'POST');
     }

@@ -116,6 +116,13 @@ export function createLeadStore(db: Database, timeline: Timeline, options: { mai
       const overdue = await db.read.get<{ n: number }>(`SELECT count(*) AS n FROM reports WHERE ${OVERDUE}`, [today, today]);
       return { received: row?.received ?? 0, open: row?.open ?? 0, overdue: overdue?.n ?? 0 };
     },
+    statsRows: (year) =>
+      // received_at is UTC ISO time; a lead received on 1 January before 08:00 China time belongs to the new year.
+      db.read.all(
+        `SELECT office_code, source, status, received_at, assigned_at, acknowledged_at, concluded_at, acknowledge_by, conclude_by, outcome, supervised_at
+         FROM reports ${year === undefined ? '' : 'WHERE received_at >= ? AND received_at < ?'} ORDER BY id`,
+        year === undefined ? [] : [new Date(Date.UTC(year - 1, 11, 31, 16)).toISOString(), new Date(Date.UTC(year, 11, 31, 16)).toISOString()],
+      ),
     statsByOffice: (today) =>
       db.read.all(
         `SELECT office_code, count(*) AS received, sum(${OPEN}) AS open, sum(status = 'concluded') AS concluded,

@@ -4,10 +4,14 @@ import { loadContent, type Content } from './content/load-content.ts';
 import type { Decision } from './content/load-decisions.ts';
 import { createWorkingCalendar, type WorkingCalendar } from './working-days.ts';
 import { todayInChina } from './dates.ts';
+import { partyHistories, type PartyHistory } from './parties/party-history.ts';
+import { seriousListings, type SeriousListing } from './parties/serious-list.ts';
+import type { StatisticsInput } from './statistics/decision-statistics.ts';
 
 let cached: Content | undefined;
 let calendar: WorkingCalendar | undefined;
 let listed: Decision[] | undefined;
+let parties: Map<string, PartyHistory> | undefined;
 
 export function getContent(): Content {
   cached ??= loadContent();
@@ -62,4 +66,30 @@ export function countyName(code: string): string {
 
 export function categoryName(code: string): string {
   return getContent().categories.find((c) => c.code === code)?.name ?? code;
+}
+
+/** Every organisation and individual business named by a decision, by 统一社会信用代码. */
+export function partyHistoriesByCode(): Map<string, PartyHistory> {
+  parties ??= partyHistories(getContent().decisions, (d) => visibilityOf(d) === 'listed');
+  return parties;
+}
+
+let serious: SeriousListing[] | undefined;
+
+/** The 严重失信 list as of the build day (see serious-list.ts). */
+export function seriousListingsNow(): SeriousListing[] {
+  serious ??= seriousListings(getContent().decisions, (d) => visibilityOf(d) === 'listed');
+  return serious;
+}
+
+/** What the statistics count, from the content: every decision, the baselines, the calendar, counties and categories. */
+export function statisticsInput(decisions: readonly Decision[] = getContent().decisions): StatisticsInput {
+  const { offices, categories, baselines } = getContent();
+  return {
+    decisions,
+    baselines,
+    calendar: getCalendar(),
+    counties: offices.filter((o) => o.role === 'county').map((o) => ({ code: o.code, name: o.areaName })),
+    categories: categories.map((c) => ({ code: c.code, name: c.name })),
+  };
 }

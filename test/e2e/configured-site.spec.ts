@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import gcoord from 'gcoord';
 import sharp from 'sharp';
 import { parse, stringify } from 'yaml';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { copyDemoContent, repoRoot } from '../fixtures/content-fixture.ts';
 import { expectNoAxeViolations } from './helpers.ts';
 
@@ -119,8 +120,11 @@ test('started on another port with PUBLIC_URL unset, the open data and the feed 
   expect(json.decisions.length).toBeGreaterThan(0);
   expect(json.decisions.filter((d) => !d.url.startsWith(`${ORIGIN}/decisions/`)).map((d) => d.url)).toEqual([]);
   const csv = await (await request.get(`${ORIGIN}/data/decisions.csv`)).text();
-  const urls = csv.match(/https?:\/\/[^,\s"]+/g) ?? [];
-  expect(urls.length).toBe(json.decisions.length);
+  // Each row links its page, its JSON file and (for an organisation) its party history: every link on that port.
+  const rows = parseCsv(csv, { bom: true, columns: true }) as Record<string, string>[];
+  expect(rows.length).toBe(json.decisions.length);
+  const urls = rows.flatMap((r) => [r.url, r.jsonUrl, r.partyUrl].filter((u): u is string => Boolean(u)));
+  expect(urls.length).toBeGreaterThanOrEqual(2 * rows.length);
   expect(urls.filter((u) => !u.startsWith(`${ORIGIN}/`))).toEqual([]);
   const feed = await (await request.get(`${ORIGIN}/decisions/feed.xml`)).text();
   const links = [...feed.matchAll(/<(?:link|guid)[^>]*>([^<]+)</g)].map((m) => m[1] ?? '');

@@ -69,6 +69,26 @@ describe('the demo decisions', () => {
     expect(decisions.some((d) => visibilityOf(d, today) === 'expired')).toBe(true);
   });
 
+  test('include a company with listed decisions in two counties and two years, and an individual business fined twice', () => {
+    const today = todayInChina();
+    const listed = decisions.filter((d) => visibilityOf(d, today) === 'listed' && d.party.kind !== 'natural-person');
+    const byCode = new Map<string, typeof listed>();
+    for (const d of listed) if ('creditCode' in d.party) byCode.set(d.party.creditCode, [...(byCode.get(d.party.creditCode) ?? []), d]);
+    const spread = [...byCode.values()].filter((ds) => ds[0]?.party.kind === 'legal-person' && new Set(ds.map((d) => d.county)).size >= 2 && new Set(ds.map((d) => d.decidedOn.slice(0, 4))).size >= 2);
+    expect(spread.length).toBeGreaterThan(0);
+    expect([...byCode.values()].some((ds) => ds[0]?.party.kind === 'individual-business' && ds.length >= 2)).toBe(true);
+  });
+
+  test('never fine one party twice for the same category: the proportionality check assumes no 再次违法', () => {
+    const seen = new Set<string>();
+    for (const d of decisions) {
+      if (!('creditCode' in d.party)) continue;
+      const key = `${d.party.creditCode}|${d.category}`;
+      expect(seen.has(key), `${d.docNo} repeats ${key}`).toBe(false);
+      seen.add(key);
+    }
+  });
+
   test('include mining cases decided under the 2009 law and under the 2024 law', () => {
     const mining = decisions.filter((d) => d.category === 'unlicensed-mining' || d.category === 'cross-boundary-mining');
     expect(mining.some((d) => d.violationDate < '2025-07-01' && d.basis.some((b) => b.law === 'mineral-resources-law' && (b.article === 39 || b.article === 40)))).toBe(true);
