@@ -3,6 +3,7 @@ import { IntakeError, fieldError } from '../domain/intake-error.ts';
 import type { KeyRing } from '../domain/keys.ts';
 import { assignInputSchema, noteInputSchema, resultInputSchema } from '../domain/office-input.ts';
 import { fieldErrors } from '../domain/report-input.ts';
+import { outcomesFor } from '../domain/report-status.ts';
 import type { Clock, LeadStore, LeadView, NewEvent, NewOutboxRow, Tx } from './ports.ts';
 
 /** Who acts: an office, from the link it was sent. The desk (role `desk`) may act on every lead. */
@@ -65,6 +66,9 @@ export async function recordResult(deps: OfficeDeps, actor: Actor, leadId: numbe
   const input = parsed.data;
   const lead = await leadFor(deps, actor, leadId);
   if (lead.report.office_code === null) throw fieldError('invalid', 'outcome', 'not_assigned', '这条线索还没有分派给承办单位，请先分派。');
+  if (input.outcome !== 'verifying' && !outcomesFor(lead.report.source).includes(input.outcome)) {
+    throw fieldError('invalid', 'outcome', 'outcome_not_for_source', '这个核查结果不适用于这一来源的线索，请重新选择');
+  }
   if (input.duplicateOf) {
     const other = await deps.leads.leadByCode(input.duplicateOf);
     if (!other || other.id === lead.report.id) throw fieldError('invalid', 'duplicateOf', 'unknown_lead', '没有这个查询码的另一条线索');

@@ -49,6 +49,14 @@ export const OUTCOMES = {
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 
+const CORRECTION_OUTCOMES: readonly Outcome[] = ['record-corrected', 'record-confirmed'];
+
+/** The outcomes an office may record for a lead of this source: 记录纠错's two only for a correction request, and only there. */
+export function outcomesFor(source: string): Outcome[] {
+  const all = Object.keys(OUTCOMES) as Outcome[];
+  return source === 'correction' ? all.filter((k) => CORRECTION_OUTCOMES.includes(k) || k === 'not-our-duty' || k === 'duplicate') : all.filter((k) => !CORRECTION_OUTCOMES.includes(k));
+}
+
 /** Where a lead came from (《意见》: 群众举报、媒体反映、遥感监测、执法巡查、随机抽查; and 上级交办). */
 export const LEAD_SOURCES = {
   public: '群众举报',

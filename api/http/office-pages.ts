@@ -5,7 +5,7 @@ import type { ExifReading } from '../domain/photos.ts';
 import type { FieldError } from '../domain/report-input.ts';
 import type { OutboxRow, ReportRow, TimelineRow } from '../domain/records.ts';
 import type { LeadChannel } from '../app/ports.ts';
-import { DEPARTMENTS, LEAD_SOURCES, OFFICE_SOURCES, OUTCOMES, REPORT_STATUSES, type Department, type Outcome } from '../domain/report-status.ts';
+import { DEPARTMENTS, LEAD_SOURCES, OFFICE_SOURCES, OUTCOMES, REPORT_STATUSES, outcomesFor, type Department, type Outcome } from '../domain/report-status.ts';
 import type { LeadView } from '../app/ports.ts';
 
 // The office pages, as escaped HTML fragments inside the site's shell: made
@@ -276,7 +276,7 @@ ${
 <fieldset class="form-field" id="field-outcome"><legend class="label-heading">核查结果</legend>${fieldError(view.errors, 'outcome')}
 <div class="radios">
 <div class="radio"><input type="radio" id="outcome-verifying" name="outcome" value="verifying" ${value('outcome') === 'verifying' ? 'checked' : ''}><label for="outcome-verifying">核查中</label></div>
-${(Object.keys(OUTCOMES) as Outcome[]).map((k) => html`<div class="radio"><input type="radio" id="outcome-${k}" name="outcome" value="${k}" ${value('outcome') === k ? 'checked' : ''}><label for="outcome-${k}">${OUTCOMES[k]}</label></div>`)}
+${outcomesFor(r.source).map((k) => html`<div class="radio"><input type="radio" id="outcome-${k}" name="outcome" value="${k}" ${value('outcome') === k ? 'checked' : ''}><label for="outcome-${k}">${OUTCOMES[k]}</label></div>`)}
 </div></fieldset>
 <div class="form-field" id="field-summary"><label for="summary">公开说明（举报人可见，请勿写入个人信息）</label>${fieldError(view.errors, 'summary')}
 <textarea id="summary" name="summary" rows="4" maxlength="500" aria-describedby="summary-hint">${value('summary')}</textarea><p class="form-hint" id="summary-hint">例如：已到现场核查，当事人已停止施工，责令恢复原状。</p></div>

@@ -3,7 +3,7 @@
 // requester, counted in the leads statistics — with nothing a stranger can aim elsewhere.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { queryStore, startIntake, type TestServer } from './intake-helpers.ts';
+import { formOf, postForm as postReport, queryStore, startIntake, validFields, type TestServer } from './intake-helpers.ts';
 
 /** Posts the correction form as a program would (JSON answers). */
 async function postForm(url: string, body: URLSearchParams, headers: Record<string, string> = {}) {
@@ -72,6 +72,26 @@ describe('correction requests', () => {
     const stats = parse(await fetch(`${server.url}/leads/stats.csv`).then((r) => r.text()), { bom: true, columns: true }) as Record<string, string>[];
     const west = stats.find((s) => s.office === '990103')!;
     expect([west['source:correction'], west['outcome:record-corrected']]).toEqual(['1', '1']);
+  });
+
+  test('a citizen’s lead is not offered, and cannot be given, the two outcomes of a correction request', async () => {
+    const report = await postReport(server.url, formOf(validFields({ description: '村口耕地上有人堆土，准备建房。' })));
+    expect(report.status).toBe(201);
+    const [lead] = await queryStore<{ id: number; office_code: string }>(server.dataDir, "SELECT id, office_code FROM reports WHERE source = 'public' ORDER BY id DESC LIMIT 1");
+    const link = await server.running.service.officeLink(lead?.office_code ?? '');
+    const opened = await fetch(link.replace(/^https?:\/\/[^/]+/, server.url), { redirect: 'manual' });
+    const cookie = (opened.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const page = await fetch(`${server.url}/office/leads/${lead?.id}/`, { headers: { cookie } }).then((r) => r.text());
+    expect(page).toContain('value="stopped"');
+    expect(page).not.toContain('value="record-corrected"');
+    expect(page).not.toContain('value="record-confirmed"');
+    const csrf = /name="csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
+    const forced = await fetch(`${server.url}/office/leads/${lead?.id}/result`, { method: 'POST', body: new URLSearchParams({ csrf, outcome: 'record-corrected', summary: '经核对，记录已更正。' }), headers: { cookie, origin: server.url }, redirect: 'manual' });
+    expect(forced.status).toBeGreaterThanOrEqual(400);
+    expect(forced.status).toBeLessThan(500);
+    expect(await forced.text()).toContain('这个核查结果不适用于这一来源的线索');
+    const [after] = await queryStore<{ outcome: string | null }>(server.dataDir, 'SELECT outcome FROM reports WHERE id = ?', [lead?.id]);
+    expect(after?.outcome).toBeNull();
   });
 
   test('refused: an unknown or withdrawn decision, no field, a short text, a foreign origin; a filled honeypot stores nothing', async () => {
