@@ -16,9 +16,9 @@ const RETRY_AFTER_FAILURE_MS = 30_000;
  * Makes the display and forwarding copies of accepted photos, outside the
  * request: the reporter's 201 waits only for the original to be on disk. The
  * work list is the photos table itself, so copies a killed process never made
- * are made after the restart. The image worker runs these jobs beside the
- * reporters' checks (which go first, but never starve them) in its own process,
- * so the copies neither wait for a quiet moment nor hold up the server.
+ * are made after the restart. The copies are made in an image worker process
+ * of their own at a lower scheduling priority than the reporters' checks, so
+ * they neither wait for a quiet moment nor hold up a reporter or the server.
  */
 export function createPhotoDeriver(deps: {
   store: ReportStore;

@@ -36,5 +36,5 @@ export type WorkerInbox = { type: 'init'; photoKeys: { id: string; key: string }
 
 export type WorkerMessage =
   | { type: 'ready' }
-  | { type: 'done'; id: number; result: ImageJobResult }
-  | { type: 'failed'; id: number; code: ImageFailureCode; detail: string };
+  | { type: 'done'; id: number; result: ImageJobResult; cpuMs?: number }
+  | { type: 'failed'; id: number; code: ImageFailureCode; detail: string; cpuMs?: number };

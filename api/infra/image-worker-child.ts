@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import sharp, { type Metadata } from 'sharp';
 import exifr from 'exifr';
 import { checkMetadataBounds } from '../domain/image-bounds.ts';
+import { jpegEnd } from '../domain/jpeg-completeness.ts';
 import type { ImageType } from '../domain/sniff-image-type.ts';
 import type { KeyRing } from './key-ring.ts';
 import { isSealed, openBytes } from './sealed-bytes.ts';
@@ -20,7 +21,7 @@ sharp.concurrency(1);
 const DISPLAY_EDGE = 1600;
 // 2000 px: a 4032 px phone photo then decodes at half size (JPEG shrink-on-load), halving time and memory.
 const FORWARD_EDGE = 2000;
-/** The check decode: small enough to shrink on load, so only the entropy data is read in full. */
+/** The check decode of PNG and WebP: small, so that it costs little beyond reading the data. */
 const CHECK_EDGE = 256;
 
 let keys: KeyRing | undefined;
@@ -78,14 +79,21 @@ async function inspect(job: Extract<ImageJob, { op: 'inspect' }>): Promise<Image
   }
   if (meta.format !== job.type || !meta.width || !meta.height) throw new JobFailure('not_an_image', `format ${meta.format}`);
   if (meta.width * meta.height * (meta.pages ?? 1) > job.maxPixels) throw new JobFailure('too_many_pixels', `${meta.width}×${meta.height}`);
-  // Every byte of the image data is decoded once (at a small size): a file cut off in transfer is refused now, not found later.
-  try {
-    await sharp(bytes, { limitInputPixels: job.maxPixels, failOn: 'truncated' })
-      .resize({ width: CHECK_EDGE, height: CHECK_EDGE, fit: 'inside' })
-      .raw()
-      .toBuffer();
-  } catch (error) {
-    throw new JobFailure('incomplete', error instanceof Error ? error.message : String(error));
+  // A file cut off in transfer is refused now, not found later. A JPEG's structure is walked to its
+  // end marker (all that decoding it would tell, see jpeg-completeness.ts); PNG and WebP, whose
+  // decoders also check the data itself, are decoded once at a small size.
+  if (job.type === 'jpeg') {
+    const end = jpegEnd(bytes);
+    if (!end.complete) throw new JobFailure('incomplete', end.detail);
+  } else {
+    try {
+      await sharp(bytes, { limitInputPixels: job.maxPixels, failOn: 'truncated' })
+        .resize({ width: CHECK_EDGE, height: CHECK_EDGE, fit: 'inside' })
+        .raw()
+        .toBuffer();
+    } catch (error) {
+      throw new JobFailure('incomplete', error instanceof Error ? error.message : String(error));
+    }
   }
   return { op: 'inspect', width: meta.width, height: meta.height, exif: await readExif(bytes) };
 }
@@ -134,13 +142,20 @@ process.on('message', (message: WorkerInbox) => {
     return;
   }
   const { id, job } = message;
+  // The CPU this process used for the job (exact for copies, which run one at a time): the server paces copies by it.
+  const started = process.cpuUsage();
+  const cpuMs = () => {
+    const used = process.cpuUsage(started);
+    return Math.round((used.user + used.system) / 1000);
+  };
   const work = job.op === 'inspect' ? inspect(job) : derive(job);
   work.then(
-    (result) => send({ type: 'done', id, result }),
+    (result) => send({ type: 'done', id, result, cpuMs: cpuMs() }),
     (error: unknown) =>
       send({
         type: 'failed',
         id,
+        cpuMs: cpuMs(),
         code: error instanceof JobFailure ? error.code : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'failed',
         detail: error instanceof Error ? error.message.slice(0, 300) : String(error).slice(0, 300),
       }),

@@ -12,6 +12,7 @@ import { UnreadablePhoto, type DerivedCopies, type ExifReading, type InspectedPh
 import { ImageJobFailed, type ImageWorkers } from './image-workers.ts';
 import type { KeyRing } from './key-ring.ts';
 import { openBytes, sealBytes, sealingStream } from './sealed-bytes.ts';
+import { coalesceChunks } from './coalesce-chunks.ts';
 import { moveIntoPlace, writeSynced } from './durable-write.ts';
 import { storageError } from '../domain/storage-error.ts';
 
@@ -100,7 +101,7 @@ export function createPhotoStore(options: PhotoStoreOptions) {
     });
     try {
       // flush: the bytes reach the disk before the file is closed, so a later rename is durable.
-      await pipeline(stream, inspect, sealingStream(options.keys, 'photo', ORIGINAL_AAD), createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true }));
+      await pipeline(stream, inspect, sealingStream(options.keys, 'photo', ORIGINAL_AAD), coalesceChunks(), createWriteStream(tempPath, { flags: 'wx', mode: 0o600, flush: true }));
     } catch (error) {
       stream.resume();
       await rm(tempPath, { force: true });

@@ -1,65 +1,123 @@
-// The image workers put a waiting reporter first: checks of photos being
-// uploaded run before copies already queued, and copies still run in the end.
-// Real worker processes, real JPEGs; only the order of completion is asserted.
+// The image workers never make a waiting reporter queue behind copies: checks
+// run in a process of their own, copies in another at a lower scheduling
+// priority, and copies still go on while checks keep coming. Real worker
+// processes, real JPEGs; only the order of completion is asserted.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { afterAll, expect, test } from 'vitest';
-import { createImageWorkers } from '../../api/infra/image-workers.ts';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createImageWorkers, ImageJobFailed } from '../../api/infra/image-workers.ts';
 import { loadKeyRing } from '../../api/infra/key-ring.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'zhifa-sched-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test('six checks queued after six copies finish before all but the copy already running; every copy is made', async () => {
-  const raw = Buffer.alloc(1600 * 1200 * 3);
+async function noiseJpeg(width: number, height: number, name: string): Promise<{ path: string; type: 'jpeg'; sha256: string; maxPixels: number; bytes: Buffer }> {
+  const raw = Buffer.alloc(width * height * 3);
   for (let i = 0; i < raw.length; i += 1) raw[i] = (i * 2654435761) >>> 24;
-  const bytes = await sharp(raw, { raw: { width: 1600, height: 1200, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
-  const path = join(dir, 'photo.jpg');
+  const bytes = await sharp(raw, { raw: { width, height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  const path = join(dir, name);
   writeFileSync(path, bytes);
-  const job = { path, type: 'jpeg' as const, sha256: createHash('sha256').update(bytes).digest('hex'), maxPixels: 50_000_000 };
-  const workers = createImageWorkers({ keys: loadKeyRing(join(dir, 'secrets'), undefined), workers: 1, timeoutMs: 60_000 });
+  return { path, type: 'jpeg', sha256: createHash('sha256').update(bytes).digest('hex'), maxPixels: 60_000_000, bytes };
+}
+
+let small: Awaited<ReturnType<typeof noiseJpeg>>;
+let large: Awaited<ReturnType<typeof noiseJpeg>>;
+beforeAll(async () => {
+  small = await noiseJpeg(1600, 1200, 'small.jpg');
+  // Its copies take seconds: long enough that a check queued behind them would finish after them.
+  large = await noiseJpeg(7000, 7000, 'large.jpg');
+});
+const job = (p: typeof small) => ({ path: p.path, type: p.type, sha256: p.sha256, maxPixels: p.maxPixels });
+
+/** Nice values of this process's image worker children, from /proc. */
+function workerNiceness(): number[] {
+  const out: number[] = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid) continue;
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('image-worker-child')) continue;
+      out.push(Number(fields[16]));
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+test('a check sent while a long copy is being made finishes before that copy; the copy process runs at a lower priority', async () => {
+  const workers = createImageWorkers({ keys: loadKeyRing(join(dir, 'secrets'), undefined), workers: 1, timeoutMs: 120_000 });
   try {
     const finished: string[] = [];
-    const copies = Array.from({ length: 6 }, (_, i) => workers.run({ op: 'derive', ...job }, 'background').then(() => finished.push(`copy${i}`)));
-    const checks = Array.from({ length: 6 }, (_, i) => workers.run({ op: 'inspect', ...job }, 'intake').then(() => finished.push(`check${i}`)));
-    await Promise.all([...copies, ...checks]);
-    expect(finished).toHaveLength(12);
-    // One copy may already have been handed to the worker when the checks arrived; no other copy goes before them.
-    const lastCheck = finished.indexOf('check5');
-    expect(finished.slice(0, lastCheck).filter((name) => name.startsWith('copy')).length).toBeLessThanOrEqual(1);
-    expect(finished.filter((name) => name.startsWith('check'))).toEqual(['check0', 'check1', 'check2', 'check3', 'check4', 'check5']);
+    const copy = workers.run({ op: 'derive', ...job(large) }, 'background').then(() => finished.push('copy'));
+    await new Promise((r) => setTimeout(r, 100));
+    const checks = Array.from({ length: 3 }, (_, i) => workers.run({ op: 'inspect', ...job(small) }, 'intake').then(() => finished.push(`check${i}`)));
+    await Promise.all([copy, ...checks]);
+    expect(finished).toEqual(['check0', 'check1', 'check2', 'copy']);
+    expect(workerNiceness()).toEqual([0, 10]);
   } finally {
     await workers.close();
   }
 });
 
-test('a copy waits behind a stream of checks no longer than its bound', async () => {
-  const raw = Buffer.alloc(1600 * 1200 * 3);
-  for (let i = 0; i < raw.length; i += 1) raw[i] = (i * 2654435761) >>> 24;
-  const bytes = await sharp(raw, { raw: { width: 1600, height: 1200, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
-  const path = join(dir, 'stream.jpg');
-  writeFileSync(path, bytes);
-  const job = { path, type: 'jpeg' as const, sha256: createHash('sha256').update(bytes).digest('hex'), maxPixels: 50_000_000 };
-  const workers = createImageWorkers({ keys: loadKeyRing(join(dir, 'secrets'), undefined), workers: 1, timeoutMs: 60_000, backgroundMaxWaitMs: 150 });
+test('copies go on while checks keep both cores busy', async () => {
+  const workers = createImageWorkers({ keys: loadKeyRing(join(dir, 'secrets'), undefined), workers: 2, timeoutMs: 60_000 });
   try {
-    // Keep the intake queue full: each finished check queues another, 60 in all.
+    // Keep the checks busy, three at a time, until the copies are made (at most 3,000 checks).
     let checksDone = 0;
-    let checksWhenCopyDone = -1;
+    let copiesDone = 0;
     const stream = async (): Promise<void> => {
-      while (checksDone < 60) {
-        await workers.run({ op: 'inspect', ...job }, 'intake');
+      while (copiesDone < 2 && checksDone < 3000) {
+        await workers.run({ op: 'inspect', ...job(small) }, 'intake');
         checksDone += 1;
       }
     };
     const streams = [stream(), stream(), stream()];
     await new Promise((r) => setTimeout(r, 50));
-    const copy = workers.run({ op: 'derive', ...job }, 'background').then(() => (checksWhenCopyDone = checksDone));
-    await Promise.all([...streams, copy]);
-    expect(checksWhenCopyDone).toBeGreaterThanOrEqual(0);
-    expect(checksWhenCopyDone).toBeLessThan(60);
+    const copies = [1, 2].map(() => workers.run({ op: 'derive', ...job(small) }, 'background').then(() => (copiesDone += 1)));
+    await Promise.all([...streams, ...copies]);
+    expect(copiesDone).toBe(2);
+    expect(checksDone).toBeLessThan(3000);
+  } finally {
+    await workers.close();
+  }
+});
+
+test('a check that overruns its limit ends its process; a check running beside it in that process is run again and succeeds', async () => {
+  // Named pipes: reading one blocks until the test writes to it, so which job is running when is not left to the clock.
+  const stuck = join(dir, 'stuck.fifo');
+  const innocent = join(dir, 'innocent.fifo');
+  execFileSync('mkfifo', [stuck, innocent]);
+  let timeouts = 0;
+  const workers = createImageWorkers({
+    keys: loadKeyRing(join(dir, 'secrets'), undefined),
+    workers: 2,
+    timeoutMs: 1_500,
+    onEvent: (e) => {
+      if (e.kind !== 'timeout') return;
+      timeouts += 1;
+      // The overrun process is being killed; the innocent check will be read again by its replacement.
+      setTimeout(() => createWriteStream(innocent).end(small.bytes), 200);
+    },
+  });
+  try {
+    const overrun = workers.run({ op: 'inspect', ...job(small), path: stuck }, 'intake').then(
+      () => 'done',
+      (e: unknown) => (e instanceof ImageJobFailed ? e.code : String(e)),
+    );
+    // Sent later, so that its own limit is still far off when the first one's runs out.
+    await new Promise((r) => setTimeout(r, 700));
+    const beside = workers.run({ op: 'inspect', ...job(small), path: innocent }, 'intake');
+    expect(await overrun).toBe('timeout');
+    const result = await beside;
+    expect(result).toMatchObject({ op: 'inspect', width: 1600, height: 1200 });
+    // Only the first ran into the limit (the second was given a fresh one in the new process).
+    expect(timeouts).toBe(1);
   } finally {
     await workers.close();
   }

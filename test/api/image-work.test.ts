@@ -30,15 +30,20 @@ async function loopingExifJpeg(pointers = 5400): Promise<Buffer> {
   return Buffer.concat([base.subarray(0, 2), marker, body, base.subarray(2)]);
 }
 
-/** A valid photo that takes the image worker a while to check (about a second here): a 49-megapixel progressive JPEG of noise. */
-async function slowJpeg(size = 7000): Promise<Buffer> {
-  const raw = Buffer.alloc(size * size * 3);
+/**
+ * A valid photo that takes the image worker a while to check (about half a
+ * second to a second here): a 49-megapixel 16-bit RGBA PNG of 8 MB, which is
+ * decoded to its last row (a JPEG's check only walks its markers, see
+ * jpeg-completeness.ts).
+ */
+async function slowPng(size = 7000): Promise<Buffer> {
+  const raw = Buffer.alloc(size * size * 4);
   let x = 7;
   for (let i = 0; i < raw.length; i += 1) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    raw[i] = x >>> 24;
+    if ((i & 255) === 0) x = (x * 1103515245 + 12345) >>> 0;
+    raw[i] = (x >>> 24) ^ (i & 7);
   }
-  return sharp(raw, { raw: { width: size, height: size, channels: 3 } }).jpeg({ quality: 5, progressive: true }).toBuffer();
+  return sharp(raw, { raw: { width: size, height: size, channels: 4 } }).toColourspace('rgb16').png({ compressionLevel: 6 }).toBuffer();
 }
 
 describe('image work', () => {
@@ -47,8 +52,8 @@ describe('image work', () => {
   let heavy: Buffer;
   beforeAll(async () => {
     server = await startIntake();
-    slow = await slowJpeg();
-    heavy = await slowJpeg(4000);
+    slow = await slowPng();
+    heavy = await slowPng(5000);
   });
   afterAll(() => server.stop());
 
@@ -77,7 +82,7 @@ describe('image work', () => {
     expect(tracked.status).toBe(201);
     const order: string[] = [];
     const uploads = [1, 2, 3, 4].map((n) =>
-      postForm(server.url, formOf(validFields({ description: `第 ${n} 份：夜里有挖掘机在耕地上取土。` }), [1, 2].map((i) => ({ name: `s${i}.jpg`, bytes: heavy })))).then((res) => {
+      postForm(server.url, formOf(validFields({ description: `第 ${n} 份：夜里有挖掘机在耕地上取土。` }), [1, 2].map((i) => ({ name: `s${i}.png`, bytes: heavy, type: 'image/png' })))).then((res) => {
         order.push(`upload ${res.status}`);
         return res;
       }),
@@ -99,7 +104,7 @@ describe('image work', () => {
   test('a photo whose check overruns IMAGE_TIMEOUT_MS answers 422 photo_too_slow, the worker is replaced, and the next report goes through', async () => {
     const strict = await startIntake({ IMAGE_TIMEOUT_MS: '400' });
     try {
-      const res = await postForm(strict.url, formOf(validFields(), [{ name: 'slow.jpg', bytes: slow }]));
+      const res = await postForm(strict.url, formOf(validFields(), [{ name: 'slow.png', bytes: slow, type: 'image/png' }]));
       expect(res.status).toBe(422);
       expect(res.json.errors).toEqual([{ field: 'photos', code: 'photo_too_slow', message: expect.stringContaining('限定时间') }]);
       expect(strict.logs().filter((l) => l.event === 'image_job_timeout')).toHaveLength(1);
@@ -131,8 +136,8 @@ describe('image work', () => {
       [floodEnd, start],
     );
     expect(row?.received).toBe(18);
-    // Reporters' checks go first, but after every three of them a copy is made (before, copies waited for a quiet moment: none came).
-    expect(row?.copied ?? 0).toBeGreaterThanOrEqual(3);
+    // Copies run beside the checks, paced while the checks are busy (before, copies waited for a quiet moment: none came).
+    expect(row?.copied ?? 0).toBeGreaterThanOrEqual(1);
     await copiesMade(server.dataDir);
   });
 
