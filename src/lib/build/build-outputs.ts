@@ -14,6 +14,8 @@
 // module separately (the bundle and the config each have their own copy), so
 // the state lives on globalThis under a registered symbol.
 
+import type { SearchManifest } from '../search/search-manifest.ts';
+
 export interface BuildOutputs {
   /** Files to write under the client output folder, by URL path. */
   files: Map<string, Uint8Array | string>;
@@ -21,6 +23,13 @@ export interface BuildOutputs {
   unlisted: Set<string>;
   /** Paths the reporting service answers that the sitemap should list. */
   servicePages: Set<string>;
+  /**
+   * Set while a build's worker thread makes the files of offloaded-files.ts
+   * (the search index, the bulk data, the per-decision JSON): their routes
+   * then render nothing, and the search page takes the index's manifest from
+   * here.
+   */
+  offloaded?: { searchManifest: Promise<SearchManifest> };
 }
 
 const KEY = Symbol.for('zhifa.build-outputs');
