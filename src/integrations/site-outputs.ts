@@ -1,9 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { buildOutputs } from '../lib/build/build-outputs.ts';
+import { writeShellPages } from '../lib/build/shell-pages.ts';
 import type { SearchManifest } from '../lib/search/search-manifest.ts';
 
 /** The build's worker thread (src/lib/build/output-worker.ts) as the hooks see it. */
@@ -37,10 +36,10 @@ function startOutputWorker(site: string): OutputWorker {
 }
 
 /**
- * Writes the files the prerendered routes registered (src/lib/build/build-outputs.ts)
- * into the client output folder, has a worker thread write those of
- * src/lib/build/offloaded-files.ts meanwhile, and hands the sitemap the
- * service's pages and the pages it must leave out. Put it before
+ * Has a worker thread write the files of src/lib/build/offloaded-files.ts
+ * while the pages render, writes the pages registered by
+ * src/lib/build/shell-pages.ts once they are rendered, and hands the sitemap
+ * the service's pages, those pages, and the pages it must leave out. Put it before
  * @astrojs/sitemap: its build:done hook reads `sitemapPages` and `isUnlisted`
  * after this one ran.
  */
@@ -57,6 +56,7 @@ export function siteOutputs(sitemapPages: string[], site: string): AstroIntegrat
       // Started before Vite bundles the site, so that the worker has read the content by the time pages render.
       'astro:build:start': () => {
         output = startOutputWorker(site);
+        buildOutputs().shellGroups = [];
       },
       // Astro has emptied the output folder before this hook: the worker may write into it.
       'astro:build:setup': () => {
@@ -64,19 +64,10 @@ export function siteOutputs(sitemapPages: string[], site: string): AstroIntegrat
       },
       'astro:build:generated': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const made = new Set<string>();
-        const { files, servicePages } = buildOutputs();
-        for (const [path, body] of files) {
-          const target = normalize(join(root, path));
-          if (!target.startsWith(root.endsWith(sep) ? root : root + sep)) throw new Error(`Expected a generated file inside the output folder; got ${path}.`);
-          const folder = dirname(target);
-          if (!made.has(folder)) {
-            mkdirSync(folder, { recursive: true });
-            made.add(folder);
-          }
-          writeFileSync(target, body);
-        }
-        logger.info(`wrote ${files.size} generated files`);
+        const { servicePages } = buildOutputs();
+        const shells = writeShellPages(root);
+        logger.info(`wrote ${shells.written} pages from pages Astro rendered`);
+        for (const path of shells.listed) sitemapPages.push(new URL(path, site).href);
         if (output) {
           const count = await output.done;
           logger.info(`the output worker wrote ${count} files`);
