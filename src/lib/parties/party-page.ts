@@ -43,20 +43,21 @@ function listedHtml(p: PartyHistory): string {
     ` ${serious ? '<p>该当事人有严重失信类别的处罚信息在公示期内，列入<a href="/parties/serious/">严重失信名单</a>。</p>' : ''}` +
     ` <h2>处罚决定</h2> <div class="table-scroll"> <table class="stack" role="table"> <caption class="visually-hidden">${text(p.name ?? '')}的公示中的处罚决定，新的在前</caption>` +
     ` <thead role="rowgroup"> <tr role="row"><th scope="col" role="columnheader">文号</th><th scope="col" role="columnheader">决定日期</th><th scope="col" role="columnheader">区县</th><th scope="col" role="columnheader">违法类型</th><th scope="col" role="columnheader">罚款</th><th scope="col" role="columnheader">没收</th><th scope="col" role="columnheader">公示至</th></tr> </thead>` +
-    ` <tbody role="rowgroup"> ${p.listed.map(rowHtml).join('')} </tbody> </table> </div>`
+    ` <tbody role="rowgroup"> ${p.listed.map(rowHtml).join('')} </tbody> </table> </div> `
   );
 }
 
 /** The page of one organisation or individual business, keyed by its 统一社会信用代码. */
 export function partyPage(p: PartyHistory): ShellPage {
   const names = p.names.length > 1 ? `<div><dt>决定中使用过的名称</dt><dd>${text(p.names.join('；'))}</dd></div>` : '';
+  // Spaces where Astro's compressHTML leaves them in the page this replaced, so that the pages are the same byte for byte.
   const body =
     `<nav class="breadcrumb" aria-label="当前位置"> <ol><li><a href="/">首页</a></li><li><a href="/decisions/">处罚决定</a></li><li><a href="/parties/">当事人</a></li><li>${text(p.creditCode)}</li></ol> </nav>` +
     ` <h1>${text(p.name ?? '当事人')}</h1> <dl class="fields"> <div><dt>统一社会信用代码</dt><dd>${text(p.creditCode)}</dd></div> <div><dt>当事人类别</dt><dd>${text(PARTY_KIND_LABEL[p.kind])}</dd></div> ${names} </dl> ` +
     (p.listed.length === 0
       ? '<p class="notice warn" role="status">该当事人目前没有公示期内的处罚决定：相关决定已撤回、信用修复后终止公示或公示期届满，内容不再公示（见<a href="/decisions/withdrawn/">撤回与期满记录</a>）。</p>'
       : listedHtml(p)) +
-    ' <p class="meta">只列公示期内的决定；已撤回、信用修复或公示期届满的决定不在此列，也不计入合计。</p>';
+    '<p class="meta">只列公示期内的决定；已撤回、信用修复或公示期届满的决定不在此列，也不计入合计。</p>';
   return {
     path: partyPath(p.creditCode),
     title: p.name ? `${p.name}的处罚记录` : `统一社会信用代码 ${p.creditCode}`,
