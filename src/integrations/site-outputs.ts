@@ -1,9 +1,11 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { buildOutputs } from '../lib/build/build-outputs.ts';
 import { writeShellPages } from '../lib/build/shell-pages.ts';
 import type { SearchManifest } from '../lib/search/search-manifest.ts';
+import { OFFLOADED_ROUTES, SEARCH_INDEX_ROUTE, type OffloadedRoute } from '../lib/build/offloaded-files.ts';
 
 /** The build's worker thread (src/lib/build/output-worker.ts) as the hooks see it. */
 interface OutputWorker {
@@ -17,8 +19,8 @@ interface OutputWorker {
  * per-decision JSON on the second core, and tells the routes (build-outputs.ts)
  * to leave those files to it. Its failure fails the build with its message.
  */
-function startOutputWorker(site: string): OutputWorker {
-  const worker = new Worker(new URL('../lib/build/output-worker.ts', import.meta.url), { workerData: { site } });
+function startOutputWorker(site: string, routes: OffloadedRoute[]): OutputWorker {
+  const worker = new Worker(new URL('../lib/build/output-worker.ts', import.meta.url), { workerData: { site, routes } });
   let gotManifest: (m: SearchManifest) => void = () => {};
   const searchManifest = new Promise<SearchManifest>((resolve) => (gotManifest = resolve));
   const done = new Promise<number>((resolve, reject) => {
@@ -31,7 +33,7 @@ function startOutputWorker(site: string): OutputWorker {
   });
   // A failure is reported where the build waits for the worker, in astro:build:generated; the search page waits for the manifest.
   done.catch(() => {});
-  buildOutputs().offloaded = { searchManifest: Promise.race([searchManifest, done.then(() => searchManifest)]) };
+  buildOutputs().offloaded = routes.includes(SEARCH_INDEX_ROUTE) ? { searchManifest: Promise.race([searchManifest, done.then(() => searchManifest)]) } : {};
   return { worker, done };
 }
 
@@ -45,6 +47,7 @@ function startOutputWorker(site: string): OutputWorker {
  */
 export function siteOutputs(sitemapPages: string[], site: string): AstroIntegration & { isUnlisted(url: string): boolean } {
   let clientDir: string | undefined;
+  let routes: OffloadedRoute[] = [];
   let output: OutputWorker | undefined;
   return {
     name: 'site-outputs',
@@ -52,10 +55,12 @@ export function siteOutputs(sitemapPages: string[], site: string): AstroIntegrat
     hooks: {
       'astro:config:done': ({ config }) => {
         clientDir = fileURLToPath(config.build.client);
+        // Only the files whose route the project has (a copy without some pages, as bench:build builds, has fewer).
+        routes = (Object.keys(OFFLOADED_ROUTES) as OffloadedRoute[]).filter((route) => existsSync(new URL(route, config.srcDir)));
       },
       // Started before Vite bundles the site, so that the worker has read the content by the time pages render.
       'astro:build:start': () => {
-        output = startOutputWorker(site);
+        output = startOutputWorker(site, routes);
         buildOutputs().shellGroups = [];
       },
       // Astro has emptied the output folder before this hook: the worker may write into it.

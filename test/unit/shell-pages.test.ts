@@ -29,7 +29,7 @@ describe('escaping for markup built as strings', () => {
 describe('pages written from a rendered one', () => {
   let root = '';
   afterEach(() => {
-    buildOutputs().shellGroups = undefined;
+    delete buildOutputs().shellGroups;
     if (root) rmSync(root, { recursive: true, force: true });
   });
   const SITE = '执法公示';

@@ -26,9 +26,9 @@ export interface BuildOutputs {
    * Set while a build's worker thread makes the files of offloaded-files.ts
    * (the search index, the bulk data, the per-decision JSON): their routes
    * then render nothing, and the search page takes the index's manifest from
-   * here.
+   * here when the worker builds the index.
    */
-  offloaded?: { searchManifest: Promise<SearchManifest> };
+  offloaded?: { searchManifest?: Promise<SearchManifest> };
   /** Set during a build: the pages to write from a rendered one (shell-pages.ts). */
   shellGroups?: ShellGroup[];
 }

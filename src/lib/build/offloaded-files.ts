@@ -30,3 +30,16 @@ export function* decisionJsonFiles(site: string): Generator<OutputFile> {
 export function* dataFileBodies(site: string): Generator<OutputFile> {
   for (const file of dataFiles(site)) yield [file.path, file.body()];
 }
+
+/**
+ * Each kind of offloaded file by the route that serves it in `astro dev` (under
+ * src/): a build makes only those whose route the project has.
+ */
+export const OFFLOADED_ROUTES = {
+  'pages/search/idx/[...file].ts': (): Iterable<OutputFile> => searchIndexFiles(),
+  'pages/decisions/[slug].json.ts': (site: string): Iterable<OutputFile> => decisionJsonFiles(site),
+  'pages/data/[...file].ts': (site: string): Iterable<OutputFile> => dataFileBodies(site),
+} as const;
+
+export type OffloadedRoute = keyof typeof OFFLOADED_ROUTES;
+export const SEARCH_INDEX_ROUTE: OffloadedRoute = 'pages/search/idx/[...file].ts';

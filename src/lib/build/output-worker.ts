@@ -4,7 +4,8 @@
 // CONTENT_DIR and SITE_TODAY: a worker shares the process environment), so
 // the files are the ones the routes would serve.
 //
-// Messages: it posts {type:'manifest'} as soon as the search index is built
+// It makes the files of the routes it is given (workerData.routes, those the
+// project has). Messages: it posts {type:'manifest'} as soon as the search index is built
 // (the search page inlines it), then writes files once the main thread says
 // the output folder is ready ({type:'write', dir}: Astro empties it at the
 // start of the build), and posts {type:'done', count} at the end.
@@ -12,11 +13,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { siteSearchIndex } from '../search/site-search-index.ts';
-import { dataFileBodies, decisionJsonFiles, searchIndexFiles, type OutputFile } from './offloaded-files.ts';
+import { OFFLOADED_ROUTES, SEARCH_INDEX_ROUTE, type OffloadedRoute, type OutputFile } from './offloaded-files.ts';
 
 const port = parentPort;
 if (!port) throw new Error('Expected to run as a worker thread of the build.');
-const { site } = workerData as { site: string };
+const { site, routes } = workerData as { site: string; routes: OffloadedRoute[] };
 
 const outputDir = new Promise<string>((resolve) => {
   port.on('message', (message: { type: string; dir?: string }) => {
@@ -42,13 +43,14 @@ function writeAll(root: string, files: Iterable<OutputFile>, made: Set<string>):
   return count;
 }
 
-const index = siteSearchIndex();
-port.postMessage({ type: 'manifest', manifest: index.manifest });
+const index = routes.includes(SEARCH_INDEX_ROUTE) ? siteSearchIndex() : undefined;
+if (index) port.postMessage({ type: 'manifest', manifest: index.manifest });
 const root = await outputDir;
 const made = new Set<string>();
-let count = writeAll(root, searchIndexFiles(), made);
-// Released before the next files are made: the index alone holds some 13,000 buffers.
-index.files.clear();
-count += writeAll(root, decisionJsonFiles(site), made);
-count += writeAll(root, dataFileBodies(site), made);
+let count = 0;
+for (const route of routes) {
+  count += writeAll(root, OFFLOADED_ROUTES[route](site), made);
+  // Released once written: the index alone holds some 13,000 buffers.
+  if (route === SEARCH_INDEX_ROUTE) index?.files.clear();
+}
 port.postMessage({ type: 'done', count });
