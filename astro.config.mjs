@@ -58,7 +58,8 @@ export default defineConfig({
     // Every public page: noindex pages (withdrawn or expired decisions, parties with nothing listed, shells) stay out.
     sitemap({ customPages: servicePages, filter: (url) => !outputs.isUnlisted(url) }),
   ],
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // concurrency: Astro renders the next pages while the previous ones are written (it awaits a folder and a write per page).
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   compressHTML: true,
   devToolbar: { enabled: false },
 });

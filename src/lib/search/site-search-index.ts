@@ -1,5 +1,7 @@
 import { getContent, siteToday } from '../site-data.ts';
+import { buildOutputs } from '../build/build-outputs.ts';
 import { buildSearchIndex, type BuiltIndex } from './build-search-index.ts';
+import type { SearchManifest } from './search-manifest.ts';
 import { searchCorpus } from './search-documents.ts';
 
 /** Where the index files are served. */
@@ -13,7 +15,12 @@ export function siteSearchIndex(): BuiltIndex {
   return built;
 }
 
+/** The index's manifest: from the build's worker thread when it builds the index (build-outputs.ts), else built here. */
+export function siteSearchManifest(): Promise<SearchManifest> {
+  return buildOutputs().offloaded?.searchManifest ?? Promise.resolve(siteSearchIndex().manifest);
+}
+
 /** The manifest as JSON safe to inline in a <script> element. */
-export function manifestJson(index: BuiltIndex = siteSearchIndex()): string {
-  return JSON.stringify(index.manifest).replace(/</g, '\\u003c');
+export function manifestJson(manifest: SearchManifest): string {
+  return JSON.stringify(manifest).replace(/</g, '\\u003c');
 }

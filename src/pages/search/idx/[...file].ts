@@ -1,15 +1,14 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { emitFiles } from '../../../lib/build/build-outputs.ts';
-import { SEARCH_INDEX_BASE, siteSearchIndex } from '../../../lib/search/site-search-index.ts';
+import { buildOutputs } from '../../../lib/build/build-outputs.ts';
+import { siteSearchIndex } from '../../../lib/search/site-search-index.ts';
 
 // The search index as static files under content-hashed names: term shards,
 // document table, fines and one fragment per document, each deflated. A build
-// writes them in one pass (src/lib/build/build-outputs.ts: some 13,000 files at
-// 10,000 decisions); `astro dev` serves them from here.
+// has its worker thread write them (src/lib/build/offloaded-files.ts: some
+// 13,000 files at 10,000 decisions); `astro dev` serves them from here.
 export const getStaticPaths = (() => {
-  const files = siteSearchIndex().files;
-  if (emitFiles([...files].map(([file, bytes]) => [`${SEARCH_INDEX_BASE}${file}`, bytes] as const), import.meta.env.DEV)) return [];
-  return [...files.keys()].map((file) => ({ params: { file } }));
+  if (buildOutputs().offloaded) return [];
+  return [...siteSearchIndex().files.keys()].map((file) => ({ params: { file } }));
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ params }) => {
