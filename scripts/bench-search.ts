@@ -20,9 +20,8 @@ import { serveStatic } from './search-bench/static-server.ts';
 import { randomSubstrings, truth } from './search-bench/substring-truth.ts';
 import { foldText } from '../src/lib/search/fold-text.ts';
 import { createSearchClient } from '../src/lib/search/search-client.ts';
-import { decodeShard } from '../src/lib/search/index-format.ts';
+import { decodeShard, unpackFile } from '../src/lib/search/index-format.ts';
 import { docTableFile, shardFile, type SearchManifest } from '../src/lib/search/search-manifest.ts';
-import { inflateRawSync } from 'node:zlib';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, 'no-pagefind-at': { type: 'string', default: '' }, port: { type: 'string', default: '4412' } } });
 const sizes = (values.sizes ?? '').split(',').map(Number);
@@ -251,7 +250,7 @@ for (const n of sizes) {
     for (let s = 0; s < manifest.shardCount; s++) {
       const file = join(oursDir, shardFile(manifest, s).slice(manifest.base.length));
       const bytes = readFileSync(file);
-      const terms = [...decodeShard(new Uint8Array(inflateRawSync(bytes))).keys()];
+      const terms = [...decodeShard(unpackFile(new Uint8Array(bytes))).keys()];
       if (terms.includes(ch)) unigramBytes += bytes.length;
       if (terms.some((t) => t !== ch && t.includes(ch))) {
         wildcardShards++;
