@@ -205,9 +205,9 @@ for (const n of sizes) {
   writeFileSync(
     join(dir, 'page', 'search', 'index.html'),
     searchPage
-      .replace(/(<script type="application\/json" id="search-manifest">)[\s\S]*?(<\/script>)/, (_, a: string, b: string) => `${a}${JSON.stringify(manifest).replace(/</g, '\\u003c')}${b}`)
-      .replace(/<link rel="preload"[^>]*>/g, '')
-      .replace('</head>', `${manifest.docTable.map((_, c) => `<link rel="preload" href="${docTableFile(manifest, c)}" as="fetch" crossorigin="anonymous">`).join('')}</head>`),
+      .replace(/(<script type="application\/json" id="search-manifest"[^>]*>)[\s\S]*?(<\/script>)/, (_, a: string, b: string) => `${a}${JSON.stringify(manifest).replace(/</g, '\\u003c')}${b}`)
+      // A preload of the site's document table, if the page has one, points at this corpus's.
+      .replace(/(<link rel="preload" href=")\/search\/idx\/d(\d+)-[a-z0-9]+\.bin"/g, (_, a: string, c: string) => `${a}${docTableFile(manifest, Number(c))}"`),
   );
 
   // The fixed query list: what journalists, citizens and officials type.
@@ -262,6 +262,7 @@ for (const n of sizes) {
 
   const routes = {
     '/search/idx/': oursDir,
+    '/search/engine/': join(site, 'search', 'engine'),
     '/search/': join(dir, 'page', 'search'),
     '/ours/': join(dir, 'ours'),
     '/bench/': join(work, 'bench'),

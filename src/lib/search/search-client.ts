@@ -5,11 +5,9 @@ import { planQuery, type QueryPlan } from './plan-query.ts';
 import { scoreAlternative, type Scored, type ScoredSet } from './score-with-lunr.ts';
 import type { SearchManifest } from './search-manifest.ts';
 import { DOC_TYPES, type DocType } from './search-fields.ts';
+import { PAGE_SIZE, type SortKey } from './sorts.ts';
 
-export const SORTS = ['relevance', 'date', 'fine'] as const;
-export type SortKey = (typeof SORTS)[number];
-export const SORT_LABEL: Record<SortKey, string> = { relevance: '相关度', date: '日期（新的在前）', fine: '罚款金额（高的在前）' };
-export const PAGE_SIZE = 10;
+export { PAGE_SIZE, SORTS, SORT_LABEL, type SortKey } from './sorts.ts';
 
 export interface SearchRequest {
   query: string;
