@@ -109,7 +109,8 @@ async function firstQuery(browser: Browser, url: string, done: string): Promise<
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   const sizes: Promise<{ url: string; body: number }>[] = [];
-  page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => ({ url: r.url(), body: s.responseBodySize }))));
+  // A worker's script is reported with a body size of 0: its Content-Length (what the server sent, compressed) counts instead.
+  page.on('requestfinished', (r) => sizes.push(r.sizes().then(async (s) => ({ url: r.url(), body: s.responseBodySize || Number((await r.response())?.headers()['content-length'] ?? 0) }))));
   await page.goto(url);
   await page.waitForFunction(done, undefined, { polling: 'raf', timeout: 60_000 });
   const ms = await page.evaluate(() => performance.now());

@@ -8,12 +8,13 @@ import { searchFromState, stateFromSearch, type SearchState } from './search-mod
 // fetched while the island's own scripts load and hydrate; the island then
 // takes the worker over here, with the answer to that first search.
 
-/** What the page's inline script left: the worker it started, its answers so far, and the query string it sent. */
+/** What the page's inline scripts left: the worker they started, its answers so far, the query string, and whether the manifest and that search were sent. */
 interface Started {
   worker: Worker;
   early: FromWorker[];
   search: string;
   failed: boolean;
+  primed: boolean;
 }
 declare global {
   interface Window {
@@ -51,21 +52,20 @@ function engine(): Worker {
   if (worker) return worker;
   const pre = window.zhifaSearch;
   window.zhifaSearch = undefined;
-  const s = pre && stateFromSearch(pre.search);
-  if (pre && s?.q.trim()) {
-    // The search the inline script started: answered under id 0.
-    const response = new Promise<FromWorker & { ok: true }>((resolve, reject) => pending.set(0, { resolve, reject })).then(responseOf);
-    response.catch(() => undefined);
-    started = { key: searchFromState(s), response };
-  }
-  if (pre && !pre.failed) {
+  if (pre && pre.primed && !pre.failed) {
+    const s = stateFromSearch(pre.search);
+    if (s.q.trim()) {
+      // The search the inline script started: answered under id 0.
+      const response = new Promise<FromWorker & { ok: true }>((resolve, reject) => pending.set(0, { resolve, reject })).then(responseOf);
+      response.catch(() => undefined);
+      started = { key: searchFromState(s), response };
+    }
     listen(pre.worker);
     for (const reply of pre.early) answer(reply);
     return pre.worker;
   }
+  // No worker from the page, or one that failed to load: a new one.
   pre?.worker.terminate();
-  if (pre?.failed) pending.get(0)?.reject(new Error('搜索程序加载失败。'));
-  pending.delete(0);
   const manifest = document.getElementById('search-manifest');
   if (!manifest?.textContent || !manifest.dataset.engine) throw new Error('Expected the search manifest and engine in #search-manifest.');
   const w = listen(new Worker(manifest.dataset.engine, { type: 'module', name: 'search' }));
