@@ -232,7 +232,7 @@ export default function SearchApp({ browse }: Props) {
                 </ul>
               </div>
             ) : (
-              <ResultList hits={response.hits} marks={response.plan.marks} start={(response.page - 1) * PAGE_SIZE + 1} onLeaveTop={() => input.current?.focus()} />
+              <ResultList hits={response.hits} start={(response.page - 1) * PAGE_SIZE + 1} onLeaveTop={() => input.current?.focus()} />
             )}
             {response.pageCount > 1 && (
               <nav class="pagination" aria-label="结果分页">

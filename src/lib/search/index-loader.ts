@@ -1,4 +1,4 @@
-import { decodeDocChunk, decodeFines, decodeFragment, decodeShard, readPostings, shardOf, unpackFile, DOC_COLUMNS, type DocColumn, type FieldPostings, type Fragment, type ShardTerms } from './index-format.ts';
+import { decodeDocChunk, decodeFines, decodeFragment, decodeShard, readPostings, shardOf, unpackFileAsync, DOC_COLUMNS, type DocColumn, type FieldPostings, type Fragment, type ShardTerms } from './index-format.ts';
 import { docTableFile, finesFile, fragmentFile, shardFile, type SearchManifest } from './search-manifest.ts';
 import type { FieldName } from './search-fields.ts';
 
@@ -42,7 +42,7 @@ export class IndexLoader {
   private file(url: string): Promise<Uint8Array> {
     let p = this.files.get(url);
     if (!p) {
-      p = this.fetchBytes(url).then(unpackFile);
+      p = this.fetchBytes(url).then(unpackFileAsync);
       // A failed fetch may be retried by the next query.
       p.catch(() => this.files.delete(url));
       this.files.set(url, p);

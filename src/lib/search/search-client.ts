@@ -6,6 +6,7 @@ import { scoreAlternative, type Scored, type ScoredSet } from './score-with-lunr
 import type { SearchManifest } from './search-manifest.ts';
 import { DOC_TYPES, type DocType } from './search-fields.ts';
 import { PAGE_SIZE, type SortKey } from './sorts.ts';
+import { highlight, snippet, type Segment } from './snippet.ts';
 
 export { PAGE_SIZE, SORTS, SORT_LABEL, type SortKey } from './sorts.ts';
 
@@ -21,6 +22,8 @@ export interface SearchRequest {
 export interface SearchHit extends Scored {
   type: DocType;
   fragment: Fragment;
+  /** The title and a window of the text with the query's matches marked: computed with the search, beside the page's rendering. */
+  marked: { title: Segment[]; snippet: Segment[] };
 }
 
 export interface SearchResponse {
@@ -117,7 +120,11 @@ export function createSearchClient(manifest: SearchManifest, fetchBytes: FetchBy
     const page = Math.min(Math.max(1, request.page ?? 1), pageCount);
     const shown = pageOf(kept, order, page, pageSize);
     const hits = await Promise.all(
-      shown.map(async (doc) => ({ doc, score: score[doc] ?? 0, type: DOC_TYPES[table.columns.type[doc] ?? 0] ?? 'decision', fragment: await loader.fragment(doc) })),
+      shown.map(async (doc) => {
+        const fragment = await loader.fragment(doc);
+        const marked = { title: highlight(fragment.t, plan.marks), snippet: snippet(fragment.x, plan.marks) };
+        return { doc, score: score[doc] ?? 0, type: DOC_TYPES[table.columns.type[doc] ?? 0] ?? 'decision', fragment, marked };
+      }),
     );
     return { plan, matched: matches.docs.length, total: kept.length, page, pageCount, hits, facets: counts };
   }
