@@ -20,9 +20,8 @@ import { serveStatic } from './search-bench/static-server.ts';
 import { randomSubstrings, truth } from './search-bench/substring-truth.ts';
 import { foldText } from '../src/lib/search/fold-text.ts';
 import { createSearchClient } from '../src/lib/search/search-client.ts';
-import { decodeShard } from '../src/lib/search/index-format.ts';
+import { decodeShard, unpackFile } from '../src/lib/search/index-format.ts';
 import { docTableFile, shardFile, type SearchManifest } from '../src/lib/search/search-manifest.ts';
-import { inflateRawSync } from 'node:zlib';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' }, 'no-pagefind-at': { type: 'string', default: '' }, port: { type: 'string', default: '4412' } } });
 const sizes = (values.sizes ?? '').split(',').map(Number);
@@ -110,7 +109,8 @@ async function firstQuery(browser: Browser, url: string, done: string): Promise<
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   const sizes: Promise<{ url: string; body: number }>[] = [];
-  page.on('requestfinished', (r) => sizes.push(r.sizes().then((s) => ({ url: r.url(), body: s.responseBodySize }))));
+  // A worker's script is reported with a body size of 0: its Content-Length (what the server sent, compressed) counts instead.
+  page.on('requestfinished', (r) => sizes.push(r.sizes().then(async (s) => ({ url: r.url(), body: s.responseBodySize || Number((await r.response())?.headers()['content-length'] ?? 0) }))));
   await page.goto(url);
   await page.waitForFunction(done, undefined, { polling: 'raf', timeout: 60_000 });
   const ms = await page.evaluate(() => performance.now());
@@ -206,9 +206,9 @@ for (const n of sizes) {
   writeFileSync(
     join(dir, 'page', 'search', 'index.html'),
     searchPage
-      .replace(/(<script type="application\/json" id="search-manifest">)[\s\S]*?(<\/script>)/, (_, a: string, b: string) => `${a}${JSON.stringify(manifest).replace(/</g, '\\u003c')}${b}`)
-      .replace(/<link rel="preload"[^>]*>/g, '')
-      .replace('</head>', `${manifest.docTable.map((_, c) => `<link rel="preload" href="${docTableFile(manifest, c)}" as="fetch" crossorigin="anonymous">`).join('')}</head>`),
+      .replace(/(<script type="application\/json" id="search-manifest"[^>]*>)[\s\S]*?(<\/script>)/, (_, a: string, b: string) => `${a}${JSON.stringify(manifest).replace(/</g, '\\u003c')}${b}`)
+      // A preload of the site's document table, if the page has one, points at this corpus's.
+      .replace(/(<link rel="preload" href=")\/search\/idx\/d(\d+)-[a-z0-9]+\.bin"/g, (_, a: string, c: string) => `${a}${docTableFile(manifest, Number(c))}"`),
   );
 
   // The fixed query list: what journalists, citizens and officials type.
@@ -251,7 +251,7 @@ for (const n of sizes) {
     for (let s = 0; s < manifest.shardCount; s++) {
       const file = join(oursDir, shardFile(manifest, s).slice(manifest.base.length));
       const bytes = readFileSync(file);
-      const terms = [...decodeShard(new Uint8Array(inflateRawSync(bytes))).keys()];
+      const terms = [...decodeShard(unpackFile(new Uint8Array(bytes))).keys()];
       if (terms.includes(ch)) unigramBytes += bytes.length;
       if (terms.some((t) => t !== ch && t.includes(ch))) {
         wildcardShards++;
@@ -263,6 +263,7 @@ for (const n of sizes) {
 
   const routes = {
     '/search/idx/': oursDir,
+    '/search/engine/': join(site, 'search', 'engine'),
     '/search/': join(dir, 'page', 'search'),
     '/ours/': join(dir, 'ours'),
     '/bench/': join(work, 'bench'),

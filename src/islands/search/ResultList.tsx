@@ -1,12 +1,9 @@
 import type { SearchHit } from '../../lib/search/search-client.ts';
-import type { QueryPlan } from '../../lib/search/plan-query.ts';
 import { DOC_TYPE_LABEL } from '../../lib/search/search-fields.ts';
-import { highlight, snippet } from '../../lib/search/snippet.ts';
 import { Marked } from './Marked.tsx';
 
 interface Props {
   hits: SearchHit[];
-  marks: QueryPlan['marks'];
   start: number;
   /** Arrow keys move between results; ArrowUp on the first goes back to the search box. */
   onLeaveTop: () => void;
@@ -23,21 +20,21 @@ function moveFocus(event: KeyboardEvent, onLeaveTop: () => void) {
   else links[Math.min(next, links.length - 1)]?.focus();
 }
 
-export function ResultList({ hits, marks, start, onLeaveTop }: Props) {
+export function ResultList({ hits, start, onLeaveTop }: Props) {
   return (
     <ol class="search-results" start={start} onKeyDown={(e) => moveFocus(e, onLeaveTop)}>
       {hits.map((h) => (
         <li key={h.doc} class="search-result">
           <h3>
             <a class="result-link" href={h.fragment.u}>
-              <Marked segments={highlight(h.fragment.t, marks)} />
+              <Marked segments={h.marked.title} />
             </a>
           </h3>
           <p class="meta">
             <span class="tag">{DOC_TYPE_LABEL[h.type]}</span> {h.fragment.s}
           </p>
           <p class="snippet">
-            <Marked segments={snippet(h.fragment.x, marks)} />
+            <Marked segments={h.marked.snippet} />
           </p>
         </li>
       ))}

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createSearchClient, PAGE_SIZE, SORTS, SORT_LABEL, type SearchClient, type SearchResponse, type SortKey } from '../../lib/search/search-client.ts';
-import { fetchOverHttp } from '../../lib/search/index-loader.ts';
+import type { SearchResponse } from '../../lib/search/search-client.ts';
+import { PAGE_SIZE, SORTS, SORT_LABEL, type SortKey } from '../../lib/search/sorts.ts';
 import { noFilters, type FacetKey } from '../../lib/search/facets.ts';
-import type { SearchManifest } from '../../lib/search/search-manifest.ts';
+import { countMatches, searchState } from './page-search.ts';
 import { broaderQueries, emptyState, filterCount, searchFromState, stateFromSearch, toggleFilter, type SearchState } from './search-model.ts';
 import { FacetPanel } from './FacetPanel.tsx';
 import { ResultList } from './ResultList.tsx';
@@ -19,12 +19,6 @@ interface Props {
 
 type Status = 'idle' | 'loading' | 'ready' | 'failed';
 const DEBOUNCE_MS = 150;
-
-function readManifest(): SearchManifest {
-  const text = document.getElementById('search-manifest')?.textContent;
-  if (!text) throw new Error('Expected the search manifest in #search-manifest.');
-  return JSON.parse(text) as SearchManifest;
-}
 
 /** The search page without JavaScript: the form still submits, and the static lists are one click away. */
 function WithoutScript({ browse }: Props) {
@@ -59,7 +53,6 @@ export default function SearchApp({ browse }: Props) {
   const [response, setResponse] = useState<SearchResponse | undefined>(undefined);
   const [status, setStatus] = useState<Status>('idle');
   const [suggestion, setSuggestion] = useState<{ q: string; count: number } | undefined>(undefined);
-  const client = useRef<SearchClient | undefined>(undefined);
   const seq = useRef(0);
   const typingEntry = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -76,17 +69,16 @@ export default function SearchApp({ browse }: Props) {
     }
     setStatus('loading');
     try {
-      const c = (client.current ??= createSearchClient(readManifest(), fetchOverHttp));
-      const r = await c.search({ query: s.q, filters: s.filters, sort: s.sort, page: s.page });
+      const r = await searchState(s);
       if (id !== seq.current) return;
       setResponse(r);
       setStatus('ready');
       if (r.matched === 0) {
         for (const q of broaderQueries(s.q)) {
-          const { scored } = await c.match(q);
+          const count = await countMatches(q);
           if (id !== seq.current) return;
-          if (scored.length > 0) {
-            setSuggestion({ q, count: scored.length });
+          if (count > 0) {
+            setSuggestion({ q, count });
             break;
           }
         }
@@ -240,7 +232,7 @@ export default function SearchApp({ browse }: Props) {
                 </ul>
               </div>
             ) : (
-              <ResultList hits={response.hits} marks={response.plan.marks} start={(response.page - 1) * PAGE_SIZE + 1} onLeaveTop={() => input.current?.focus()} />
+              <ResultList hits={response.hits} start={(response.page - 1) * PAGE_SIZE + 1} onLeaveTop={() => input.current?.focus()} />
             )}
             {response.pageCount > 1 && (
               <nav class="pagination" aria-label="结果分页">

@@ -1,5 +1,5 @@
 import { FACETS, noFilters, type Filters } from '../../lib/search/facets.ts';
-import { SORTS, type SortKey } from '../../lib/search/search-client.ts';
+import { SORTS, type SortKey } from '../../lib/search/sorts.ts';
 
 // What a search is, as the URL carries it, so a search can be shared and the
 // back button returns to the one before: ?q=…&county=990102&county=990103&sort=fine&page=2.

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { deflateRawSync } from 'node:zlib';
 import { charTerms, textTerms } from './tokenize.ts';
 import { FIELD_BOOST, FIELDS, NONE, DOC_TYPES, PARTY_KINDS, fineBucketOf, type FieldName } from './search-fields.ts';
-import { DOC_COLUMNS, daysOf, encodeDocChunk, encodeFines, encodeFragment, encodeShard, shardOf, writePosting, type DocColumn, type TermEntry } from './index-format.ts';
+import { DOC_COLUMNS, daysOf, encodeDocChunk, encodeFines, encodeFragment, encodeShard, packFile, shardOf, writePosting, type DocColumn, type TermEntry } from './index-format.ts';
 import { HASH_LENGTH, type SearchManifest } from './search-manifest.ts';
 import type { SearchCorpus, SearchDocument } from './search-document.ts';
 import { ByteWriter } from './varint.ts';
@@ -43,7 +43,7 @@ function shortHash(bytes: Uint8Array): string {
 }
 
 function deflate(bytes: Uint8Array): Uint8Array {
-  return new Uint8Array(deflateRawSync(bytes, { level: 9 }));
+  return packFile(bytes.length, new Uint8Array(deflateRawSync(bytes, { level: 9 })));
 }
 
 function frequencies(terms: readonly string[]): Map<string, number> {

@@ -49,39 +49,63 @@ export function facetDomain(m: SearchManifest): Record<FacetKey, { value: string
 
 const COLUMN: Record<FacetKey, DocColumn> = { type: 'type', county: 'county', category: 'category', year: 'year', party: 'party', fine: 'fine' };
 
-/** The documents that pass the filters, and the counts of every facet value among the matches. */
-export function applyFacets(docs: readonly number[], table: DocTable, m: SearchManifest, filters: Filters): { kept: number[]; counts: Record<FacetKey, FacetValue[]> } {
+/**
+ * The documents that pass the filters, and the counts of every facet value
+ * among the matches: one pass over the matches with a byte look-up per
+ * facet, tallies in typed arrays (a broad query matches every decision).
+ */
+export function applyFacets(docs: Uint32Array, table: DocTable, m: SearchManifest, filters: Filters): { kept: Uint32Array; counts: Record<FacetKey, FacetValue[]> } {
   const domain = facetDomain(m);
-  const wanted = FACETS.map((f) => {
-    const codes = new Set(domain[f].filter((v) => filters[f].includes(v.value)).map((v) => v.code));
-    return { column: table.columns[COLUMN[f]], codes: codes.size > 0 ? codes : undefined };
+  const columns = FACETS.map((f) => table.columns[COLUMN[f]]);
+  // Per facet, the codes chosen (1) among the 256 a column byte can hold; none when nothing is chosen.
+  const allowed = FACETS.map((f) => {
+    const chosen = domain[f].filter((v) => filters[f].includes(v.value));
+    if (chosen.length === 0) return undefined;
+    const mask = new Uint8Array(256);
+    for (const v of chosen) mask[v.code] = 1;
+    return mask;
   });
-  const tallies = FACETS.map(() => new Map<number, number>());
-  const kept: number[] = [];
-  for (const doc of docs) {
-    let failed = -1;
-    let failures = 0;
-    for (let f = 0; f < wanted.length; f++) {
-      const w = wanted[f];
-      if (w?.codes && !w.codes.has(w.column[doc] ?? NONE)) {
-        failures++;
-        failed = f;
-        if (failures > 1) break;
+  const tallies = FACETS.map(() => new Uint32Array(256));
+  let kept: Uint32Array;
+  if (allowed.every((a) => a === undefined)) {
+    kept = docs;
+    for (let f = 0; f < FACETS.length; f++) {
+      const column = columns[f] as Uint8Array;
+      const tally = tallies[f] as Uint32Array;
+      for (let i = 0; i < docs.length; i++) {
+        const code = column[docs[i] as number] as number;
+        tally[code] = (tally[code] as number) + 1;
       }
     }
-    if (failures === 0) kept.push(doc);
-    if (failures > 1) continue;
-    // A document failing one facet still counts for that facet's other values.
-    for (let f = 0; f < wanted.length; f++) {
-      if (failures === 1 && f !== failed) continue;
-      const code = wanted[f]?.column[doc] ?? NONE;
-      if (code === NONE) continue;
-      const tally = tallies[f] as Map<number, number>;
-      tally.set(code, (tally.get(code) ?? 0) + 1);
+  } else {
+    const out = new Uint32Array(docs.length);
+    let n = 0;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i] as number;
+      let failed = -1;
+      let failures = 0;
+      for (let f = 0; f < FACETS.length && failures < 2; f++) {
+        const mask = allowed[f];
+        if (mask && !mask[(columns[f] as Uint8Array)[doc] as number]) {
+          failures++;
+          failed = f;
+        }
+      }
+      if (failures > 1) continue;
+      if (failures === 0) out[n++] = doc;
+      // A document failing one facet still counts for that facet's other values.
+      const from = failures === 0 ? 0 : failed;
+      const to = failures === 0 ? FACETS.length : failed + 1;
+      for (let f = from; f < to; f++) {
+        const tally = tallies[f] as Uint32Array;
+        const code = (columns[f] as Uint8Array)[doc] as number;
+        tally[code] = (tally[code] as number) + 1;
+      }
     }
+    kept = out.subarray(0, n);
   }
   const counts = Object.fromEntries(
-    FACETS.map((f, i) => [f, domain[f].map((v) => ({ value: v.value, label: v.label, count: tallies[i]?.get(v.code) ?? 0 })).filter((v) => v.count > 0 || filters[f].includes(v.value))]),
+    FACETS.map((f, i) => [f, domain[f].map((v) => ({ value: v.value, label: v.label, count: v.code === NONE ? 0 : (tallies[i]?.[v.code] ?? 0) })).filter((v) => v.count > 0 || filters[f].includes(v.value))]),
   ) as Record<FacetKey, FacetValue[]>;
   return { kept, counts };
 }

@@ -1,3 +1,4 @@
+import inflate from 'tiny-inflate';
 import { FIELDS, type FieldName } from './search-fields.ts';
 import { ByteReader, ByteWriter } from './varint.ts';
 
@@ -6,6 +7,12 @@ import { ByteReader, ByteWriter } from './varint.ts';
 // as strings; here a term's postings are document-number gaps and term
 // frequencies as varints, and each file is deflated.
 //
+//   every file: varint length of the inflated bytes, then raw deflate — the
+//               length lets the browser inflate a small file in one
+//               synchronous call into a buffer of the right size
+//               (DecompressionStream costs about 1.4 ms of stream machinery
+//               per file, against 0.1–0.4 ms here, and a query reads up to
+//               15 files); large ones still go through DecompressionStream
 //   term shard: varint terms, then per term: varint utf8 length, utf8 bytes,
 //               byte field mask, and per field in the mask: varint count,
 //               varint byte length, postings
@@ -46,6 +53,42 @@ export function readPostings(bytes: Uint8Array, count: number): FieldPostings {
     tfs[i] = v % 2 === 1 ? reader.varint() + 2 : 1;
   }
   return { docs, tfs };
+}
+
+/** Writes a file as served: the inflated length, then the deflated bytes (deflated by the caller, which has zlib). */
+export function packFile(rawLength: number, deflated: Uint8Array): Uint8Array {
+  const out = new ByteWriter();
+  out.varint(rawLength);
+  out.append(deflated);
+  return out.result();
+}
+
+/** The bytes of a file as served, inflated in JavaScript. */
+export function unpackFile(served: Uint8Array): Uint8Array {
+  const reader = new ByteReader(served);
+  const length = reader.varint();
+  const raw = inflate(served.subarray(reader.offset), new Uint8Array(length));
+  if (raw.length !== length) throw new RangeError('Search index file shorter than its header says.');
+  return raw;
+}
+
+/**
+ * From this many bytes as served, a file is inflated natively: the stream's
+ * fixed cost (about 1.4 ms) is then less than JavaScript's inflate, which is
+ * slow before it is compiled — 30 ms for the three document-table chunks of
+ * a first query at 10,000 decisions, against 6 ms natively.
+ */
+const NATIVE_FROM = 2048;
+
+/** The bytes of a file as served: small files inflated in JavaScript, large ones by DecompressionStream. */
+export async function unpackFileAsync(served: Uint8Array): Promise<Uint8Array> {
+  if (served.length < NATIVE_FROM || typeof DecompressionStream === 'undefined') return unpackFile(served);
+  const reader = new ByteReader(served);
+  const length = reader.varint();
+  const stream = new Blob([served.subarray(reader.offset) as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  const raw = new Uint8Array(await new Response(stream).arrayBuffer());
+  if (raw.length !== length) throw new RangeError('Search index file shorter than its header says.');
+  return raw;
 }
 
 /** A term's postings per field, as the builder holds them before writing a shard. */

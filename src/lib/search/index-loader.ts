@@ -1,4 +1,4 @@
-import { decodeDocChunk, decodeFines, decodeFragment, decodeShard, readPostings, shardOf, DOC_COLUMNS, type DocColumn, type FieldPostings, type Fragment } from './index-format.ts';
+import { decodeDocChunk, decodeFines, decodeFragment, decodeShard, readPostings, shardOf, unpackFileAsync, DOC_COLUMNS, type DocColumn, type FieldPostings, type Fragment, type ShardTerms } from './index-format.ts';
 import { docTableFile, finesFile, fragmentFile, shardFile, type SearchManifest } from './search-manifest.ts';
 import type { FieldName } from './search-fields.ts';
 
@@ -15,11 +15,6 @@ export const fetchOverHttp: FetchBytes = async (url) => {
   return new Uint8Array(await response.arrayBuffer());
 };
 
-async function inflate(bytes: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
 /** A term's postings in each field it occurs in. */
 export type TermPostings = Partial<Record<FieldName, FieldPostings>>;
 
@@ -32,6 +27,7 @@ export interface DocTable {
 export class IndexLoader {
   private files = new Map<string, Promise<Uint8Array>>();
   private terms = new Map<string, TermPostings | null>();
+  private shards = new Map<number, Promise<ShardTerms>>();
   private table: Promise<DocTable> | undefined;
   private fineTable: Promise<Float64Array> | undefined;
 
@@ -46,10 +42,21 @@ export class IndexLoader {
   private file(url: string): Promise<Uint8Array> {
     let p = this.files.get(url);
     if (!p) {
-      p = this.fetchBytes(url).then(inflate);
+      p = this.fetchBytes(url).then(unpackFileAsync);
       // A failed fetch may be retried by the next query.
       p.catch(() => this.files.delete(url));
       this.files.set(url, p);
+    }
+    return p;
+  }
+
+  /** A term shard, decoded once: a later query may want another of its terms. */
+  private shard(s: number): Promise<ShardTerms> {
+    let p = this.shards.get(s);
+    if (!p) {
+      p = this.file(shardFile(this.manifest, s)).then(decodeShard);
+      p.catch(() => this.shards.delete(s));
+      this.shards.set(s, p);
     }
     return p;
   }
@@ -64,7 +71,7 @@ export class IndexLoader {
     }
     await Promise.all(
       [...shards].map(async ([s, wanted]) => {
-        const shard = decodeShard(await this.file(shardFile(this.manifest, s)));
+        const shard = await this.shard(s);
         for (const t of wanted) {
           const fields = shard.get(t);
           if (!fields) {

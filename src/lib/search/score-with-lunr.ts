@@ -75,32 +75,50 @@ function candidates(alternative: Alternative, postings: ReadonlyMap<string, Term
  * of each query term in each field (with b = 0 a weight depends on tf and
  * idf only). Documents alike score alike, so lunr scores one of each group —
  * a few hundred documents where a broad query matches tens of thousands.
+ * A row of frequencies is found by a hash of it and checked against the
+ * group's first row, so a document costs one map look-up, not a string.
  */
-function groupByFrequencies(keep: Uint32Array, terms: readonly string[], postings: ReadonlyMap<string, TermPostings | null>): { representatives: Set<number>; groupOf: Uint32Array; firstOfGroup: number[] } {
+function groupByFrequencies(keep: Uint32Array, terms: readonly string[], postings: ReadonlyMap<string, TermPostings | null>): { groupOf: Uint32Array; firstOfGroup: number[] } {
   const lists = terms.flatMap((t) => FIELDS.map((f) => postings.get(t)?.[f]).filter((p) => p !== undefined));
-  const tf = new Uint16Array(keep.length * lists.length);
+  const width = lists.length;
+  const tf = new Uint16Array(keep.length * width);
   lists.forEach((p, k) => {
     let j = 0;
     for (let i = 0; i < keep.length; i++) {
       const doc = keep[i] as number;
       while (j < p.docs.length && (p.docs[j] as number) < doc) j++;
-      if (p.docs[j] === doc) tf[i * lists.length + k] = p.tfs[j] ?? 1;
+      if (p.docs[j] === doc) tf[i * width + k] = p.tfs[j] ?? 1;
     }
   });
-  const groups = new Map<string, number>();
+  const byHash = new Map<number, number[]>();
   const groupOf = new Uint32Array(keep.length);
   const firstOfGroup: number[] = [];
+  const firstRow: number[] = [];
   for (let i = 0; i < keep.length; i++) {
-    const key = tf.subarray(i * lists.length, (i + 1) * lists.length).join(',');
-    let g = groups.get(key);
-    if (g === undefined) {
+    const row = i * width;
+    let h = 0x811c9dc5;
+    for (let k = 0; k < width; k++) h = Math.imul(h ^ (tf[row + k] as number), 0x01000193);
+    let groups = byHash.get(h);
+    if (!groups) byHash.set(h, (groups = []));
+    let g = -1;
+    for (const candidate of groups) {
+      const other = firstRow[candidate] as number;
+      let same = true;
+      for (let k = 0; k < width && same; k++) same = tf[row + k] === tf[other + k];
+      if (same) {
+        g = candidate;
+        break;
+      }
+    }
+    if (g < 0) {
       g = firstOfGroup.length;
-      groups.set(key, g);
+      groups.push(g);
       firstOfGroup.push(keep[i] as number);
+      firstRow.push(row);
     }
     groupOf[i] = g;
   }
-  return { representatives: new Set(firstOfGroup), groupOf, firstOfGroup };
+  return { groupOf, firstOfGroup };
 }
 
 // Shared by every posting: postings carry no positions, so lunr's metadata is empty.
@@ -149,25 +167,39 @@ function partialIndex(terms: readonly string[], postings: ReadonlyMap<string, Te
   } as unknown as lunr.Index.Attributes);
 }
 
+/** The documents an alternative matches, in document order, with their scores. */
+export interface ScoredSet {
+  docs: Uint32Array;
+  scores: Float64Array;
+}
+
+const NOTHING: ScoredSet = { docs: new Uint32Array(0), scores: new Float64Array(0) };
+
 /** Runs one alternative through lunr: every clause REQUIRED, in its fields. */
-export function scoreAlternative(alternative: Alternative, postings: ReadonlyMap<string, TermPostings | null>, documentCount: number, boosts: Record<FieldName, number>): Scored[] {
-  if (alternative.clauses.some((c) => !postings.get(c.term))) return [];
+export function scoreAlternative(alternative: Alternative, postings: ReadonlyMap<string, TermPostings | null>, documentCount: number, boosts: Record<FieldName, number>): ScoredSet {
+  if (alternative.clauses.some((c) => !postings.get(c.term))) return NOTHING;
   const keep = candidates(alternative, postings);
-  if (keep.length === 0) return [];
+  if (keep.length === 0) return NOTHING;
   const terms = [...new Set(alternative.clauses.map((c) => c.term))];
-  const { representatives, groupOf, firstOfGroup } = groupByFrequencies(keep, terms, postings);
-  const index = partialIndex(terms, postings, documentCount, boosts, representatives);
-  const scoreOf = new Map(
-    index
-      .query((q) => {
-        for (const c of alternative.clauses) q.term(c.term, { fields: [...c.fields], presence: lunr.Query.presence.REQUIRED, usePipeline: false });
-      })
-      .map((r) => [Number(r.ref), r.score]),
-  );
-  const scored: Scored[] = [];
-  keep.forEach((doc, i) => {
-    const score = scoreOf.get(firstOfGroup[groupOf[i] ?? 0] ?? -1);
-    if (score !== undefined) scored.push({ doc, score });
-  });
-  return scored;
+  const { groupOf, firstOfGroup } = groupByFrequencies(keep, terms, postings);
+  const index = partialIndex(terms, postings, documentCount, boosts, new Set(firstOfGroup));
+  const groupOfRepresentative = new Map(firstOfGroup.map((doc, g) => [doc, g]));
+  const groupScore = new Float64Array(firstOfGroup.length).fill(Number.NaN);
+  for (const r of index.query((q) => {
+    for (const c of alternative.clauses) q.term(c.term, { fields: [...c.fields], presence: lunr.Query.presence.REQUIRED, usePipeline: false });
+  })) {
+    const g = groupOfRepresentative.get(Number(r.ref));
+    if (g !== undefined) groupScore[g] = r.score;
+  }
+  // A group lunr did not return (it keeps every candidate, so none should be) drops its documents.
+  const docs = new Uint32Array(keep.length);
+  const scores = new Float64Array(keep.length);
+  let n = 0;
+  for (let i = 0; i < keep.length; i++) {
+    const score = groupScore[groupOf[i] as number] as number;
+    if (Number.isNaN(score)) continue;
+    docs[n] = keep[i] as number;
+    scores[n++] = score;
+  }
+  return { docs: docs.subarray(0, n), scores: scores.subarray(0, n) };
 }
