@@ -106,6 +106,8 @@ test('a check that overruns its limit ends its process; a check running beside i
     },
   });
   try {
+    // The check process is up and ready first: the two limits must not start at the same moment.
+    await workers.run({ op: 'inspect', ...job(small) }, 'intake');
     const overrun = workers.run({ op: 'inspect', ...job(small), path: stuck }, 'intake').then(
       () => 'done',
       (e: unknown) => (e instanceof ImageJobFailed ? e.code : String(e)),

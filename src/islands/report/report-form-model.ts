@@ -1,6 +1,7 @@
 import { batch, computed, signal } from '@preact/signals';
 import { REPORT_LIMITS, cleanText, fieldErrors, reportInputSchema, type FieldError } from '../../../api/domain/report-input.ts';
 import type { Receipt as ServiceReceipt } from '../../../api/domain/receipt.ts';
+import { checkIdempotencyKey } from '../../../api/domain/idempotency-key.ts';
 
 // The report form's state and rules, apart from the DOM so it can be tested in
 // Node. The island renders it; the transport (XHR) and the draft store are
@@ -114,10 +115,17 @@ export interface ReportFormOptions {
   newKey?: () => string;
 }
 
-/** 128 random bits as hex; getRandomValues also works on plain-http pages, unlike randomUUID. */
+/**
+ * 128 random bits as hex; getRandomValues also works on plain-http pages,
+ * unlike randomUUID. Drawn again in the rare case the service's key check
+ * would refuse it (32 decimal digits and no letter: about one key in 3.4 million).
+ */
 export function randomKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  for (;;) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    const key = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+    if (checkIdempotencyKey(key).ok) return key;
+  }
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
