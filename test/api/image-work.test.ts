@@ -115,29 +115,35 @@ describe('image work', () => {
     }
   });
 
-  test('copies keep being made while uploads keep coming: photos get their copies before the flood ends', async () => {
+  test('copies keep being made while uploads keep coming: a flood photo gets its copies before the flood ends', async () => {
     const photo = await makeJpeg({ width: 1600, height: 1200, seed: 11 });
     // The copies of earlier tests' photos first, so that only the flood's are waiting.
     await copiesMade(server.dataDir, 120_000);
-    let floodEnd = '';
+    const start = new Date().toISOString();
+    const copiedSoFar = async () =>
+      (
+        await queryStore<{ copied: number }>(
+          server.dataDir,
+          'SELECT count(*) AS copied FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.received_at >= ? AND p.derived_at IS NOT NULL',
+          [start],
+        )
+      )[0]?.copied ?? 0;
+    // Three clients post one report after another until a copy of a flood photo is made, 300 reports at most.
+    const CAP = 300;
+    let sent = 0;
+    let copiedDuringFlood = 0;
     const client = async (n: number) => {
-      for (let i = 0; i < 6; i += 1) {
-        const res = await postForm(server.url, formOf(validFields({ description: `洪峰 ${n}-${i}：耕地上有人堆放建筑垃圾。` }), [{ name: 'f.jpg', bytes: photo }]));
+      while (copiedDuringFlood === 0 && sent < CAP) {
+        sent += 1;
+        const res = await postForm(server.url, formOf(validFields({ description: `洪峰 ${n}-${sent}：耕地上有人堆放建筑垃圾。` }), [{ name: 'f.jpg', bytes: photo }]));
         expect(res.status).toBe(201);
+        if (sent % 5 === 0) copiedDuringFlood = await copiedSoFar();
       }
     };
-    const start = new Date().toISOString();
     await Promise.all([1, 2, 3].map(client));
-    floodEnd = new Date().toISOString();
-    const [row] = await queryStore<{ received: number; copied: number }>(
-      server.dataDir,
-      `SELECT count(*) AS received, sum(p.derived_at IS NOT NULL AND p.derived_at <= ?) AS copied
-         FROM photos p JOIN reports r ON r.id = p.report_id WHERE r.received_at >= ?`,
-      [floodEnd, start],
-    );
-    expect(row?.received).toBe(18);
     // Copies run beside the checks, paced while the checks are busy (before, copies waited for a quiet moment: none came).
-    expect(row?.copied ?? 0).toBeGreaterThanOrEqual(1);
+    expect(copiedDuringFlood).toBeGreaterThanOrEqual(1);
+    expect(sent).toBeLessThan(CAP);
     await copiesMade(server.dataDir);
   });
 
