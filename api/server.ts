@@ -7,7 +7,7 @@ import { astroEntry, readConfig, type Config } from './config.ts';
 import { createService, type Service } from './main.ts';
 import { allowedOrigins } from './http/origin-policy.ts';
 import { SERVICE_PREFIXES } from './http/service-handler.ts';
-import { createPrecompressed } from './http/precompressed.ts';
+import { createHashedFileCheck, createPrecompressed, IMMUTABLE, isContentHashed } from './http/precompressed.ts';
 import type { Clock } from './app/ports.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: (err?: unknown) => void) => void;
@@ -55,6 +55,7 @@ async function loadSite(config: Config): Promise<NodeHandler> {
 export async function startServer(config: Config = readConfig(), options: ServerOptions = {}): Promise<RunningServer> {
   const astro = { handler: options.site === false ? noSite : await loadSite(config) };
   const precompressed = options.site === false ? undefined : createPrecompressed(join(config.distDir, 'client'));
+  const hashedFile = options.site === false ? undefined : createHashedFileCheck(join(config.distDir, 'client'));
   let port = config.port;
   const service = await createService(config, {
     origins: () => allowedOrigins(config.publicUrl, config.publicUrlExplicit, port),
@@ -80,10 +81,18 @@ export async function startServer(config: Config = readConfig(), options: Server
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('404');
       });
+    // Astro's static handler marks only its own bundles as immutable; the search index files are named by their content too.
+    const toHashedOrAstro = () => {
+      if (!hashedFile || !isContentHashed(path)) return toAstro();
+      hashedFile(path).then((hashed) => {
+        if (hashed) res.setHeader('cache-control', IMMUTABLE);
+        toAstro();
+      }, fail);
+    };
     // The site's own files, compressed at build time when the browser takes that; the rest as Astro serves it.
     const toSite = () => {
       if (!precompressed) return toAstro();
-      precompressed(req, res).then((served) => served || toAstro(), fail);
+      precompressed(req, res).then((served) => served || toHashedOrAstro(), fail);
     };
     if (path === '/report/' && (req.method === 'GET' || req.method === 'HEAD')) {
       service.reportForm(res, req.method === 'HEAD').then((served) => served || toSite(), fail);

@@ -3,6 +3,37 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
+/**
+ * Files whose names carry a hash of their content: a new build gives changed
+ * content a new name, so a browser may keep these for a year without asking
+ * again. Astro's bundles, and the search engine and index files.
+ */
+const CONTENT_HASHED = ['/_astro/', '/search/engine/', '/search/idx/'];
+export const IMMUTABLE = 'public, max-age=31536000, immutable';
+export const isContentHashed = (pathname: string) => CONTENT_HASHED.some((prefix) => pathname.startsWith(prefix));
+
+/**
+ * Whether a request is for a content-hashed file the build holds: only such
+ * an answer may be kept for a year (a 404 for a name not in the build must not).
+ */
+export function createHashedFileCheck(clientDir: string): (pathname: string) => Promise<boolean> {
+  const known = new Map<string, boolean>();
+  return async (pathname) => {
+    if (!isContentHashed(pathname)) return false;
+    const relative = normalize(pathname).replace(/^[/\\]+/, '');
+    if (relative.startsWith('..') || relative.includes(`${sep}..${sep}`)) return false;
+    let found = known.get(relative);
+    if (found === undefined) {
+      found = await stat(join(clientDir, relative)).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      known.set(relative, found);
+    }
+    return found;
+  };
+}
+
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -65,7 +96,7 @@ export function createPrecompressed(clientDir: string) {
       'content-encoding': found.coding,
       'content-length': found.size,
       vary: 'accept-encoding',
-      'cache-control': pathname.startsWith('/_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate',
+      'cache-control': isContentHashed(pathname) ? IMMUTABLE : 'public, max-age=0, must-revalidate',
       'x-content-type-options': 'nosniff',
     });
     if (req.method === 'HEAD') res.end();

@@ -41,3 +41,24 @@ test('pages and assets go out as brotli or gzip, decompress to the same bytes, a
   expect((await get(`${baseURL}/report/`, { 'accept-encoding': 'br' })).headers['cache-control']).toBe('no-store');
   expect((await get(`${baseURL}/..%2f..%2fpackage.json`, { 'accept-encoding': 'br' })).status).toBe(404);
 });
+
+test('the search engine and index files, named by their content, are cached for a year; the search page is asked for again', async ({ baseURL, page }) => {
+  await page.goto('/search/');
+  const { engine, shard } = await page.evaluate(() => {
+    const tag = document.getElementById('search-manifest');
+    const manifest = JSON.parse(tag?.textContent ?? '{}') as { base: string; docTable: string[] };
+    return { engine: tag?.getAttribute('data-engine') ?? '', shard: `${manifest.base}d0-${manifest.docTable[0]}.bin` };
+  });
+  expect(engine).toMatch(/^\/search\/engine\/[0-9a-f]+\.js$/);
+  for (const url of [engine, shard]) {
+    const res = await get(`${baseURL}${url}`, { 'accept-encoding': 'br' });
+    expect(res.status, url).toBe(200);
+    expect(res.headers['cache-control'], url).toBe('public, max-age=31536000, immutable');
+  }
+  const html = await get(`${baseURL}/search/`, { 'accept-encoding': 'br' });
+  expect(html.headers['cache-control']).toBe('public, max-age=0, must-revalidate');
+  // A name that is not in the build is a plain 404, not something to keep for a year.
+  const missing = await get(`${baseURL}/search/idx/d0-nothere.bin`, {});
+  expect(missing.status).toBe(404);
+  expect(missing.headers['cache-control']).toBeUndefined();
+});
