@@ -50,7 +50,7 @@ interface Queued {
   job: ImageJob;
   resolve: (result: ImageJobResult) => void;
   reject: (error: unknown) => void;
-  /** Set once the job has been run again after its process died during another job's overrun. */
+  /** Set once the job has been run again after its process ended under it. */
   retried?: boolean;
 }
 
@@ -73,8 +73,9 @@ interface Slot {
  * The image worker processes (image-worker-child.ts): one for reporters'
  * checks, running up to `workers` jobs at once on its own threads, and one for
  * copies, one job at a time. Each job runs under a time limit; a job that
- * overruns it is ended by killing its process, which is replaced at once (a
- * check that was running beside it in that process is run again, once).
+ * overruns it is ended by killing its process, which is replaced at once. A
+ * job whose process ended under it for any other reason (another job's
+ * overrun, a crash) is run again, once.
  */
 export function createImageWorkers(options: {
   keys: KeyRing;
@@ -138,13 +139,13 @@ export function createImageWorkers(options: {
     child.on('exit', () => {
       const index = slots.indexOf(slot);
       if (index >= 0) slots.splice(index, 1);
-      const overran = [...slot.running.values()].some((r) => r.timedOut);
       for (const { item, timer, timedOut } of slot.running.values()) {
         clearTimeout(timer);
         if (timedOut) continue;
         if (closed) item.reject(new ImageJobFailed('failed', 'the image workers are closing'));
-        else if (overran && !item.retried) {
-          // Not this job's fault: another job in the same process overran its limit.
+        else if (!item.retried) {
+          // Perhaps not this job's fault: another job in the same process overran its limit or crashed it.
+          // Run once more; a job that ends its process again is the one at fault.
           item.retried = true;
           queues[slot.lane].unshift(item);
         } else {

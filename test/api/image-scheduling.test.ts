@@ -33,22 +33,23 @@ beforeAll(async () => {
 });
 const job = (p: typeof small) => ({ path: p.path, type: p.type, sha256: p.sha256, maxPixels: p.maxPixels });
 
-/** Nice values of this process's image worker children, from /proc. */
-function workerNiceness(): number[] {
-  const out: number[] = [];
+/** This process's image worker children, from /proc: pid and nice value. */
+function workerProcesses(): { pid: number; nice: number }[] {
+  const out: { pid: number; nice: number }[] = [];
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       if (Number(fields[1]) !== process.pid) continue;
       if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('image-worker-child')) continue;
-      out.push(Number(fields[16]));
+      out.push({ pid: Number(pid), nice: Number(fields[16]) });
     } catch {
       /* gone meanwhile */
     }
   }
-  return out.sort((a, b) => a - b);
+  return out;
 }
+const workerNiceness = () => workerProcesses().map((w) => w.nice).sort((a, b) => a - b);
 
 test('a check sent while a long copy is being made finishes before that copy; the copy process runs at a lower priority', async () => {
   const workers = createImageWorkers({ keys: loadKeyRing(join(dir, 'secrets'), undefined), workers: 1, timeoutMs: 120_000 });
@@ -120,6 +121,27 @@ test('a check that overruns its limit ends its process; a check running beside i
     expect(result).toMatchObject({ op: 'inspect', width: 1600, height: 1200 });
     // Only the first ran into the limit (the second was given a fresh one in the new process).
     expect(timeouts).toBe(1);
+  } finally {
+    await workers.close();
+  }
+});
+
+test('a check whose process dies under it (killed, out of memory) is run again once in the replacement, and succeeds', async () => {
+  const held = join(dir, 'held.fifo');
+  execFileSync('mkfifo', [held]);
+  const crashes: string[] = [];
+  const workers = createImageWorkers({ keys: loadKeyRing(join(dir, 'secrets'), undefined), workers: 2, timeoutMs: 60_000, onEvent: (e) => crashes.push(e.kind) });
+  try {
+    await workers.run({ op: 'inspect', ...job(small) }, 'intake');
+    const checkProcess = workerProcesses().find((w) => w.nice === 0);
+    expect(checkProcess).toBeDefined();
+    const check = workers.run({ op: 'inspect', ...job(small), path: held }, 'intake');
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(checkProcess?.pid ?? 0, 'SIGKILL');
+    // The replacement reads the pipe again; the test writes the photo into it once that process has it open.
+    setTimeout(() => createWriteStream(held).end(small.bytes), 500);
+    expect(await check).toMatchObject({ op: 'inspect', width: 1600, height: 1200 });
+    expect(crashes).toEqual([]);
   } finally {
     await workers.close();
   }
