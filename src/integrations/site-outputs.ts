@@ -1,9 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { buildOutputs } from '../lib/build/build-outputs.ts';
-import { writeShellPages } from '../lib/build/shell-pages.ts';
+import { SHELL_BODIES_PATH, writeShellPages } from '../lib/build/shell-pages.ts';
 import type { SearchManifest } from '../lib/search/search-manifest.ts';
 import { OFFLOADED_ROUTES, SEARCH_INDEX_ROUTE, type OffloadedRoute } from '../lib/build/offloaded-files.ts';
 
@@ -51,7 +52,10 @@ export function siteOutputs(sitemapPages: string[], site: string): AstroIntegrat
   let output: OutputWorker | undefined;
   return {
     name: 'site-outputs',
-    isUnlisted: (url) => buildOutputs().unlisted.has(new URL(url).pathname),
+    isUnlisted: (url) => {
+      const path = new URL(url).pathname;
+      return buildOutputs().unlisted.has(path) || path.startsWith(SHELL_BODIES_PATH);
+    },
     hooks: {
       'astro:config:done': ({ config }) => {
         clientDir = fileURLToPath(config.build.client);
@@ -71,6 +75,8 @@ export function siteOutputs(sitemapPages: string[], site: string): AstroIntegrat
         const root = fileURLToPath(dir);
         const { servicePages } = buildOutputs();
         const shells = writeShellPages(root);
+        // The bulk pages held only the parts of the pages just written.
+        rmSync(join(root, SHELL_BODIES_PATH), { recursive: true, force: true });
         logger.info(`wrote ${shells.written} pages from pages Astro rendered`);
         for (const path of shells.listed) sitemapPages.push(new URL(path, site).href);
         if (output) {

@@ -7,7 +7,7 @@ import { toAttributeString } from 'astro/runtime/server/render/util.js';
 import { escapeAttribute, escapeText } from '../../src/lib/html/escape.ts';
 import { docNoHtml } from '../../src/lib/html/doc-no.ts';
 import { buildOutputs } from '../../src/lib/build/build-outputs.ts';
-import { renderedByAstro, writeShellPages, type ShellPage } from '../../src/lib/build/shell-pages.ts';
+import { captureParts, capturedByAstro, renderedByAstro, writeShellPages, type ShellMeta, type ShellPage } from '../../src/lib/build/shell-pages.ts';
 
 // Pages written from a rendered one must be byte for byte what Astro renders: the same escaping, the same
 // layout around each page's own title, description and body, and a failed build rather than a wrong page.
@@ -33,10 +33,10 @@ describe('pages written from a rendered one', () => {
     if (root) rmSync(root, { recursive: true, force: true });
   });
   const SITE = '执法公示';
-  const page = (code: string, noindex: boolean): ShellPage => ({ path: `/p/${code}/`, title: `当事人 ${code} & 子公司`, description: `"${code}"的记录`, noindex, body: `<h1>${code}</h1><p>正文 ${code}</p>` });
+  const page = (code: string, noindex: boolean): ShellPage => ({ path: `/p/${code}/`, title: `当事人 ${code} & 子公司`, description: `"${code}"的记录`, noindex, head: '', body: `<h1>${code}</h1><p>正文 ${code}</p>` });
   /** What the layout renders around a page, as Astro would (escaped title and description). */
   const layout = (p: ShellPage) =>
-    `<!DOCTYPE html><html><head><title>${escapeText(`${p.title} · ${SITE}`)}</title><meta name="description" content="${escapeAttribute(p.description)}">${p.noindex ? '<meta name="robots" content="noindex">' : ''}</head><body><header>站头</header><main> ${p.body} </main></body></html>`;
+    `<!DOCTYPE html><html><head><title>${escapeText(`${p.title} · ${SITE}`)}</title><meta name="description" content="${escapeAttribute(p.description)}">${p.noindex ? '<meta name="robots" content="noindex">' : ''}<link rel="icon" href="/favicon.svg" type="image/svg+xml">${p.head}<link rel="stylesheet" href="/a.css"></head><body><header>站头</header><main> ${p.body} </main></body></html>`;
   const renderShells = (shells: ShellPage[]) => {
     for (const s of shells) {
       mkdirSync(join(root, s.path), { recursive: true });
@@ -82,5 +82,63 @@ describe('pages written from a rendered one', () => {
     renderShells([{ ...shell, body: '<h1>A</h1><p>另一个正文</p>' }]);
     expect(() => writeShellPages(root)).toThrow(/\/p\/A\/ to contain, once and in order, <h1>A<\/h1>/);
     expect(existsSync(join(root, '/p/B/'))).toBe(false);
+  });
+
+  // The decision and list pages: their head and body are rendered by Astro components in bulk pages and captured.
+  const meta = (code: string, noindex: boolean): ShellMeta => ({ path: `/d/${code}/`, title: `决定 ${code}`, description: `决定 ${code} 的公示`, noindex });
+  const parts = (code: string) => ({ head: `<link rel="alternate" href="/feeds/${code}.atom">`, body: `<h1>${code}</h1><p>"正文" ${code}</p>` });
+
+  test('a captured route renders its shells in full, every page in bulk, and writes the others with their captured head and body', () => {
+    root = mkdtempSync(join(tmpdir(), 'shell-pages-'));
+    buildOutputs().shellGroups = [];
+    const items = [{ code: 'A', noindex: false }, { code: 'B', noindex: true }, { code: 'C', noindex: false }, { code: 'D', noindex: true }];
+    let listed = 0;
+    const route = capturedByAstro('test', () => (listed++, items), { section: 'decisions', siteTitle: SITE, meta: (i) => meta(i.code, i.noindex) });
+    // The page route and the bulk route both ask; the items are listed once.
+    expect(capturedByAstro('test', () => (listed++, items), { section: 'decisions', siteTitle: SITE, meta: (i) => meta(i.code, i.noindex) })).toBe(route);
+    expect(listed).toBe(1);
+    expect(route.rendered.map((i) => i.code)).toEqual(['A', 'B']);
+    expect(route.captured.map((i) => i.code)).toEqual(['A', 'B', 'C', 'D']);
+    for (const i of route.captured) {
+      captureParts('test', meta(i.code, i.noindex).path, 'head', parts(i.code).head);
+      captureParts('test', meta(i.code, i.noindex).path, 'body', parts(i.code).body);
+    }
+    renderShells(route.rendered.map((i) => ({ ...meta(i.code, i.noindex), ...parts(i.code) })));
+    const { written, listed: inSitemap } = writeShellPages(root);
+    expect(written).toBe(2);
+    expect(inSitemap).toEqual(['/d/C/']);
+    for (const i of items.slice(2)) {
+      const p = { ...meta(i.code, i.noindex), ...parts(i.code) };
+      expect(readFileSync(join(root, p.path, 'index.html'), 'utf8')).toBe(layout(p));
+    }
+    expect(buildOutputs().unlisted.has('/d/D/')).toBe(true);
+  });
+
+  test('a captured page whose part was rendered twice, or never, fails the build naming it', () => {
+    root = mkdtempSync(join(tmpdir(), 'shell-pages-'));
+    buildOutputs().shellGroups = [];
+    const route = capturedByAstro('test', () => ['A', 'B', 'C'], { section: 'decisions', siteTitle: SITE, meta: (c) => meta(c, false) });
+    captureParts('test', '/d/A/', 'body', parts('A').body);
+    expect(() => captureParts('test', '/d/A/', 'body', parts('A').body)).toThrow(/body of \/d\/A\/ to be rendered once/);
+    captureParts('test', '/d/B/', 'body', parts('B').body);
+    renderShells(route.rendered.map((c) => ({ ...meta(c, false), head: '', body: parts(c).body })));
+    expect(() => writeShellPages(root)).toThrow(/bulk pages to have rendered the body of \/d\/C\//);
+    expect(() => captureParts('other', '/d/A/', 'body', '')).toThrow(/captured route other to be registered/);
+  });
+
+  test('a shell that renders its body differently from the bulk page fails the build', () => {
+    root = mkdtempSync(join(tmpdir(), 'shell-pages-'));
+    buildOutputs().shellGroups = [];
+    const route = capturedByAstro('test', () => ['A', 'B'], { section: 'decisions', siteTitle: SITE, meta: (c) => meta(c, false) });
+    for (const c of ['A', 'B']) captureParts('test', `/d/${c}/`, 'body', parts(c).body);
+    renderShells(route.rendered.map((c) => ({ ...meta(c, false), head: '', body: parts(c).body.replace('正文', '别的正文') })));
+    expect(() => writeShellPages(root)).toThrow(/\/d\/A\/ to contain, once and in order, <h1>A<\/h1>/);
+    expect(existsSync(join(root, '/d/B/'))).toBe(false);
+  });
+
+  test('outside a build (astro dev) a captured route renders every page itself and nothing in bulk', () => {
+    const route = capturedByAstro('test', () => ['A', 'B'], { section: 'decisions', siteTitle: SITE, meta: (c) => meta(c, false) });
+    expect(route.rendered).toEqual(['A', 'B']);
+    expect(route.captured).toEqual([]);
   });
 });

@@ -1,29 +1,43 @@
 // Pages a build writes from one page of the same kind that Astro rendered.
 //
-// Why: Astro renders each page through its request pipeline and awaits a
-// folder and a write for it, about 1 ms a page however small; the party
-// history pages come in thousands (7,301 at 10,000 decisions) and differ only
-// in their title, description and body. Their route has Astro render one of
-// them per noindex value — the layout (Base.astro) stays the one source of
-// the markup around the body — and registers the others here; after
-// prerendering, writeShellPages cuts each rendered page at its title,
-// description and body and writes every other page with its own, in one pass.
-// It fails the build when a page's parts are not found exactly once, rather
-// than write a page that differs from what Astro would have rendered.
-// In `astro dev` the route renders every page itself.
+// Why: Astro renders each page through its request pipeline — a request, the
+// layout with its header and footer, a folder and a write — about 1 ms a page
+// however small; the decision, list and party pages come in thousands (about
+// 19,000 at 10,000 decisions) and differ only in their title, description,
+// feed links and body. Their routes have Astro render one page per noindex
+// value (the shell: the layout, Base.astro, stays the one source of the markup
+// around the body) and register the others here; after prerendering,
+// writeShellPages cuts each shell at its own parts and writes every other page
+// with its parts, in one pass. It fails the build when a shell's parts are not
+// found exactly once, rather than write a page that differs from what Astro
+// would have rendered.
+//
+// A page's parts come from one of two places:
+// - renderedByAstro: string functions (the party pages, src/lib/parties/party-page.ts);
+// - capturedByAstro: Astro components, rendered side by side inside a few bulk
+//   pages (src/pages/shell-bodies/[chunk].astro) by CaptureParts.astro, which
+//   hands their HTML here. The components stay the one source of the markup,
+//   and the shell's own parts are captured the same way, so a component that
+//   renders differently in the bulk page than in its page fails the build.
+// In `astro dev` the routes render every page themselves.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOutputs } from './build-outputs.ts';
 import { escapeAttribute, escapeText } from '../html/escape.ts';
 import { pageTitle } from '../page-title.ts';
 
-/** What a page passes to Base.astro, and its body (the layout's slot) as HTML. */
-export interface ShellPage {
+/** What a page passes to Base.astro. */
+export interface ShellMeta {
   /** URL path, ending in a slash. */
   path: string;
   title: string;
   description: string;
   noindex: boolean;
+}
+
+/** A page's meta, the elements it adds to <head> (Base.astro's head slot) and its body (the default slot), as HTML. */
+export interface ShellPage extends ShellMeta {
+  head: string;
   body: string;
 }
 
@@ -32,30 +46,37 @@ export interface ShellGroup {
   /** Base.astro's `section` on these pages, and the site's title that follows each page's own. */
   section: string;
   siteTitle: string;
-  shells: ShellPage[];
+  shells(): ShellPage[];
   /** The pages to write, made one at a time. */
   pages(): Iterable<ShellPage>;
+  /** A captured route's key, the route, and the parts the bulk pages rendered for each page, by path. */
+  captured?: { key: string; route: CapturedRoute<unknown>; parts: Map<string, CapturedParts> };
+}
+
+/** The first item of each noindex value: the pages Astro renders in full. */
+function shellItems<T>(items: readonly T[], noindex: (item: T) => boolean): Set<T> {
+  const first = new Map<boolean, T>();
+  for (const item of items) {
+    const value = noindex(item);
+    if (!first.has(value)) first.set(value, item);
+    if (first.size === 2) break;
+  }
+  return new Set(first.values());
 }
 
 /**
  * The items whose pages Astro renders: all in `astro dev`; in a build, the
  * first of each noindex value, the others registered to be written from
- * their pages by writeShellPages.
+ * their pages by writeShellPages, with the parts `page` gives as strings.
  */
 export function renderedByAstro<T>(items: readonly T[], options: { section: string; siteTitle: string; noindex(item: T): boolean; page(item: T): ShellPage }): T[] {
   const groups = buildOutputs().shellGroups;
   if (!groups) return [...items];
-  const first = new Map<boolean, T>();
-  for (const item of items) {
-    const noindex = options.noindex(item);
-    if (!first.has(noindex)) first.set(noindex, item);
-    if (first.size === 2) break;
-  }
-  const rendered = new Set(first.values());
+  const rendered = shellItems(items, options.noindex);
   groups.push({
     section: options.section,
     siteTitle: options.siteTitle,
-    shells: [...rendered].map((item) => options.page(item)),
+    shells: () => [...rendered].map((item) => options.page(item)),
     *pages() {
       for (const item of items) if (!rendered.has(item)) yield options.page(item);
     },
@@ -63,11 +84,93 @@ export function renderedByAstro<T>(items: readonly T[], options: { section: stri
   return [...rendered];
 }
 
+/** A route whose pages' parts are Astro components rendered in bulk (src/pages/shell-bodies/[chunk].astro). */
+export interface CapturedRoute<T> {
+  /** The items whose pages the route renders: all in `astro dev`, the shells in a build. */
+  rendered: T[];
+  /** In a build, every item (shells too), whose parts the bulk pages render; none in `astro dev`. */
+  captured: readonly T[];
+  meta(item: T): ShellMeta;
+}
+
+/**
+ * A page's parts as the bulk pages rendered them, in UTF-8. Why bytes: the
+ * HTML Astro renders is a string made of many small pieces, and thousands of
+ * them kept until the pages are written made every young-generation garbage
+ * collection copy them (9 s of collection at 10,000 decisions); a buffer is
+ * one object outside the heap.
+ */
+interface CapturedParts {
+  head?: Buffer;
+  body?: Buffer;
+}
+
+/** The registered group of the captured route `key`. */
+function capturedGroup(key: string): ShellGroup | undefined {
+  return buildOutputs().shellGroups?.find((g) => g.captured?.key === key);
+}
+
+/**
+ * A route whose pages are written from its shells with parts captured from
+ * Astro components: its page route renders `rendered`, the bulk route renders
+ * the parts of `captured`. Both routes call it; the first call registers the
+ * route under `key`, later ones answer the same.
+ */
+export function capturedByAstro<T>(key: string, items: () => readonly T[], options: { section: string; siteTitle: string; meta(item: T): ShellMeta }): CapturedRoute<T> {
+  const groups = buildOutputs().shellGroups;
+  if (!groups) return { rendered: [...items()], captured: [], meta: options.meta };
+  const known = capturedGroup(key);
+  if (known?.captured) return known.captured.route as CapturedRoute<T>;
+  const all = items();
+  const shells = shellItems(all, (item) => options.meta(item).noindex);
+  const route: CapturedRoute<T> = { rendered: [...shells], captured: all, meta: options.meta };
+  const parts = new Map<string, CapturedParts>();
+  const partsOf = (item: T): ShellPage => {
+    const meta = options.meta(item);
+    const own = parts.get(meta.path);
+    if (own?.body === undefined) throw new Error(`Expected the bulk pages to have rendered the body of ${meta.path}.`);
+    return { ...meta, head: own.head?.toString('utf8') ?? '', body: own.body.toString('utf8') };
+  };
+  groups.push({
+    section: options.section,
+    siteTitle: options.siteTitle,
+    shells: () => [...shells].map(partsOf),
+    *pages() {
+      for (const item of all) {
+        if (shells.has(item)) continue;
+        const page = partsOf(item);
+        // Written once: its HTML can go.
+        parts.delete(page.path);
+        yield page;
+      }
+    },
+    captured: { key, route: route as CapturedRoute<unknown>, parts },
+  });
+  return route;
+}
+
+/** Keeps a part of a page of a captured route, as a bulk page rendered it (CaptureParts.astro). */
+export function captureParts(key: string, path: string, part: 'head' | 'body', html: string): void {
+  const parts = capturedGroup(key)?.captured?.parts;
+  if (!parts) throw new Error(`Expected the captured route ${key} to be registered before its parts are rendered.`);
+  const own = parts.get(path) ?? {};
+  if (own[part] !== undefined) throw new Error(`Expected the ${part} of ${path} to be rendered once; it was rendered twice.`);
+  own[part] = Buffer.from(html, 'utf8');
+  parts.set(path, own);
+}
+
+/** Where the bulk pages are written (and deleted from once the build has written the others). */
+export const SHELL_BODIES_PATH = '/shell-bodies/';
+
+// Base.astro's icon link, which its head slot follows.
+const ICON = '<link rel="icon" href="/favicon.svg" type="image/svg+xml">';
+
 /** Where each page's own parts go, in the order they appear. */
 type Part = (page: ShellPage, group: ShellGroup) => string;
 const PARTS: Part[] = [
   (page, group) => `<title>${escapeText(pageTitle(page.title, group.section, group.siteTitle))}</title>`,
   (page) => `<meta name="description" content="${escapeAttribute(page.description)}">`,
+  (page) => ICON + page.head,
   (page) => page.body,
 ];
 
@@ -86,17 +189,20 @@ function cut(html: string, shell: ShellPage, group: ShellGroup): string[] {
   return around;
 }
 
+/** The path as the sitemap compares it: percent-encoded, as a URL's pathname. */
+const urlPath = (path: string) => new URL(path, 'http://site').pathname;
+
 /**
- * Writes the pages registered by renderedByAstro into the client output
- * folder `root`, from the shells Astro rendered there. Answers how many it
- * wrote and the paths for the sitemap; noindex ones join `unlisted`.
+ * Writes the pages registered by renderedByAstro and capturedByAstro into the
+ * client output folder `root`, from the shells Astro rendered there. Answers
+ * how many it wrote and the paths for the sitemap; noindex ones join `unlisted`.
  */
 export function writeShellPages(root: string): { written: number; listed: string[] } {
   const outputs = buildOutputs();
   const listed: string[] = [];
   let written = 0;
   for (const group of outputs.shellGroups ?? []) {
-    const templates = new Map(group.shells.map((shell) => [shell.noindex, cut(readFileSync(join(root, shell.path, 'index.html'), 'utf8'), shell, group)]));
+    const templates = new Map(group.shells().map((shell) => [shell.noindex, cut(readFileSync(join(root, shell.path, 'index.html'), 'utf8'), shell, group)]));
     for (const page of group.pages()) {
       const around = templates.get(page.noindex);
       if (!around) throw new Error(`Expected a rendered page with noindex ${page.noindex} to write ${page.path} from.`);
@@ -106,7 +212,7 @@ export function writeShellPages(root: string): { written: number; listed: string
       mkdirSync(folder, { recursive: true });
       writeFileSync(join(folder, 'index.html'), html);
       written++;
-      if (page.noindex) outputs.unlisted.add(page.path);
+      if (page.noindex) outputs.unlisted.add(urlPath(page.path));
       else listed.push(page.path);
     }
   }

@@ -63,6 +63,7 @@ export function partyPage(p: PartyHistory): ShellPage {
     title: p.name ? `${p.name}的处罚记录` : `统一社会信用代码 ${p.creditCode}`,
     description: `${p.name ?? p.creditCode}（统一社会信用代码 ${p.creditCode}）在各区县的全部公示中的行政处罚决定。`,
     noindex: p.listed.length === 0,
+    head: '',
     body,
   };
 }
