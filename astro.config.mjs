@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
 import preact from '@astrojs/preact';
-import sitemap from '@astrojs/sitemap';
 import { readConfig } from './api/config.ts';
 import { BUILT_FOR_FILE } from './scripts/built-for.ts';
 import { siteOutputs } from './src/integrations/site-outputs.ts';
@@ -39,11 +38,6 @@ function recordOrigin(origin) {
   };
 }
 
-// The service's pages the sitemap lists (filled in during the build, see site-outputs).
-/** @type {string[]} */
-const servicePages = [];
-const outputs = siteOutputs(servicePages, publicUrl);
-
 // The site is prerendered; the reporting service is served by api/server.ts in
 // front of Astro's handler, so no page here is rendered on demand.
 export default defineConfig({
@@ -54,9 +48,9 @@ export default defineConfig({
   integrations: [
     preact(),
     recordOrigin(publicUrl),
-    outputs,
-    // Every public page: noindex pages (withdrawn or expired decisions, parties with nothing listed, shells) stay out.
-    sitemap({ customPages: servicePages, filter: (url) => !outputs.isUnlisted(url) }),
+    // The worker-made files, the pages written from shells, and the sitemap of every public page
+    // (noindex pages — withdrawn or expired decisions, parties with nothing listed — stay out of it).
+    siteOutputs(publicUrl),
   ],
   // concurrency: Astro renders the next pages while the previous ones are written (it awaits a folder and a write per page).
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },

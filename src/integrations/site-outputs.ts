@@ -1,11 +1,13 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { buildOutputs } from '../lib/build/build-outputs.ts';
 import { SHELL_BODIES_PATH, writeShellPages } from '../lib/build/shell-pages.ts';
+import { sitemapFiles } from '../lib/build/sitemap.ts';
 import type { SearchManifest } from '../lib/search/search-manifest.ts';
+import type { Content } from '../lib/content/load-content.ts';
 import { OFFLOADED_ROUTES, SEARCH_INDEX_ROUTE, type OffloadedRoute } from '../lib/build/offloaded-files.ts';
 
 /** The build's worker thread (src/lib/build/output-worker.ts) as the hooks see it. */
@@ -16,8 +18,8 @@ interface OutputWorker {
 }
 
 /**
- * Starts the worker that makes the search index, the bulk data and the
- * per-decision JSON on the second core, and tells the routes (build-outputs.ts)
+ * Starts the worker that reads the content and makes the search index, the
+ * bulk data and the per-decision JSON on the second core, and tells the routes (build-outputs.ts)
  * to leave those files to it. Its failure fails the build with its message.
  */
 function startOutputWorker(site: string, routes: OffloadedRoute[]): OutputWorker {
@@ -25,8 +27,9 @@ function startOutputWorker(site: string, routes: OffloadedRoute[]): OutputWorker
   let gotManifest: (m: SearchManifest) => void = () => {};
   const searchManifest = new Promise<SearchManifest>((resolve) => (gotManifest = resolve));
   const done = new Promise<number>((resolve, reject) => {
-    worker.on('message', (message: { type: 'manifest'; manifest: SearchManifest } | { type: 'done'; count: number }) => {
-      if (message.type === 'manifest') gotManifest(message.manifest);
+    worker.on('message', (message: { type: 'content'; content: Content } | { type: 'manifest'; manifest: SearchManifest } | { type: 'done'; count: number }) => {
+      if (message.type === 'content') buildOutputs().content = message.content;
+      else if (message.type === 'manifest') gotManifest(message.manifest);
       else resolve(message.count);
     });
     worker.on('error', reject);
@@ -41,21 +44,18 @@ function startOutputWorker(site: string, routes: OffloadedRoute[]): OutputWorker
 /**
  * Has a worker thread write the files of src/lib/build/offloaded-files.ts
  * while the pages render, writes the pages registered by
- * src/lib/build/shell-pages.ts once they are rendered, and hands the sitemap
- * the service's pages, those pages, and the pages it must leave out. Put it before
- * @astrojs/sitemap: its build:done hook reads `sitemapPages` and `isUnlisted`
- * after this one ran.
+ * src/lib/build/shell-pages.ts once they are rendered, and writes the sitemap
+ * (src/lib/build/sitemap.ts) of every page but those kept out of it
+ * (noindex, and the status pages).
  */
-export function siteOutputs(sitemapPages: string[], site: string): AstroIntegration & { isUnlisted(url: string): boolean } {
+export function siteOutputs(site: string): AstroIntegration {
   let clientDir: string | undefined;
   let routes: OffloadedRoute[] = [];
   let output: OutputWorker | undefined;
+  // The pages written from shells that belong in the sitemap.
+  let listedShells: string[] = [];
   return {
     name: 'site-outputs',
-    isUnlisted: (url) => {
-      const path = new URL(url).pathname;
-      return buildOutputs().unlisted.has(path) || path.startsWith(SHELL_BODIES_PATH);
-    },
     hooks: {
       'astro:config:done': ({ config }) => {
         clientDir = fileURLToPath(config.build.client);
@@ -73,19 +73,30 @@ export function siteOutputs(sitemapPages: string[], site: string): AstroIntegrat
       },
       'astro:build:generated': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const { servicePages } = buildOutputs();
         const shells = writeShellPages(root);
         // The bulk pages held only the parts of the pages just written.
         rmSync(join(root, SHELL_BODIES_PATH), { recursive: true, force: true });
         logger.info(`wrote ${shells.written} pages from pages Astro rendered`);
-        for (const path of shells.listed) sitemapPages.push(new URL(path, site).href);
+        listedShells = shells.listed;
         if (output) {
           const count = await output.done;
           logger.info(`the output worker wrote ${count} files`);
           await output.worker.terminate();
         }
-        for (const path of servicePages) sitemapPages.push(new URL(path, site).href);
+      },
+      'astro:build:done': ({ dir, pages, logger }) => {
+        const { unlisted } = buildOutputs();
+        const urls = [...pages.map((p) => `/${p.pathname.replace(/^\//, '')}`), ...listedShells]
+          .map((path) => new URL(path, site))
+          .filter((url) => !unlisted.has(url.pathname) && !url.pathname.startsWith(SHELL_BODIES_PATH) && !STATUS_PAGES.has(url.pathname))
+          .map((url) => url.href);
+        const files = sitemapFiles(urls, site);
+        for (const [name, xml] of files) writeFileSync(join(fileURLToPath(dir), name), xml);
+        logger.info(`sitemap: ${urls.length} pages in ${files.size - 1} file(s) and sitemap-index.xml`);
       },
     },
   };
 }
+
+/** Pages that answer errors, never listed. */
+const STATUS_PAGES = new Set(['/404/', '/404', '/500/', '/500']);

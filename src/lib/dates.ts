@@ -3,6 +3,26 @@
 
 /** The date `days` calendar days after `date` (negative for before). */
 export function addDays(date: string, days: number): string {
+  if (days === 1 || days === -1) return adjacentDay(date, days);
+  return shiftDate(date, days);
+}
+
+// Working-day counts step one day at a time, through the same few thousand dates
+// for every decision of a build; a Date round trip for each step cost a second
+// of a 10,000-decision build. Bounded, so that a long-lived process cannot grow it without end.
+const adjacent = new Map<string, string>();
+function adjacentDay(date: string, days: 1 | -1): string {
+  const key = days === 1 ? date : `-${date}`;
+  let day = adjacent.get(key);
+  if (day === undefined) {
+    day = shiftDate(date, days);
+    if (adjacent.size >= 50_000) adjacent.clear();
+    adjacent.set(key, day);
+  }
+  return day;
+}
+
+function shiftDate(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);

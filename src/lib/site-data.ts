@@ -1,6 +1,7 @@
 // The one module that reads content for pages: it loads and validates once per
 // build and hands components plain data (STYLE.md: components never read files).
 import { loadContent, type Content } from './content/load-content.ts';
+import { buildOutputs } from './build/build-outputs.ts';
 import type { Decision } from './content/load-decisions.ts';
 import { createWorkingCalendar, type WorkingCalendar } from './working-days.ts';
 import { todayInChina } from './dates.ts';
@@ -14,7 +15,8 @@ let listed: Decision[] | undefined;
 let parties: Map<string, PartyHistory> | undefined;
 
 export function getContent(): Content {
-  cached ??= loadContent();
+  // In a build the worker thread has usually read it by the time pages ask (src/lib/build/output-worker.ts).
+  cached ??= buildOutputs().content ?? loadContent();
   return cached;
 }
 

@@ -1,7 +1,7 @@
 // What the prerendered pages and the build hand each other beside the pages
-// themselves: pages that stay out of the sitemap, the service's pages that
-// belong in it, the files a worker thread makes (offloaded-files.ts) and the
-// pages written from a rendered one (shell-pages.ts).
+// themselves: pages that stay out of the sitemap, the content the worker
+// thread read, the files it makes (offloaded-files.ts) and the pages written
+// from a rendered one (shell-pages.ts).
 //
 // Why: Astro renders every static route through its request pipeline and
 // awaits a folder and a write for each output, about 1–2 ms a file; 20,000
@@ -14,14 +14,13 @@
 // module separately (the bundle and the config each have their own copy), so
 // the state lives on globalThis under a registered symbol.
 
+import type { Content } from '../content/load-content.ts';
 import type { SearchManifest } from '../search/search-manifest.ts';
 import type { ShellGroup } from './shell-pages.ts';
 
 export interface BuildOutputs {
   /** Paths of pages kept out of the sitemap (noindex: withdrawn, expired, shells). */
   unlisted: Set<string>;
-  /** Paths the reporting service answers that the sitemap should list. */
-  servicePages: Set<string>;
   /**
    * Set while a build's worker thread makes the files of offloaded-files.ts
    * (the search index, the bulk data, the per-decision JSON): their routes
@@ -29,6 +28,11 @@ export interface BuildOutputs {
    * here when the worker builds the index.
    */
   offloaded?: { searchManifest?: Promise<SearchManifest> };
+  /**
+   * The content as the build's worker thread read and validated it, once it
+   * has: site-data.ts takes it from here rather than read it again.
+   */
+  content?: Content;
   /** Set during a build: the pages to write from a rendered one (shell-pages.ts). */
   shellGroups?: ShellGroup[];
 }
@@ -37,6 +41,6 @@ const KEY = Symbol.for('zhifa.build-outputs');
 
 export function buildOutputs(): BuildOutputs {
   const holder = globalThis as { [KEY]?: BuildOutputs };
-  holder[KEY] ??= { unlisted: new Set(), servicePages: new Set() };
+  holder[KEY] ??= { unlisted: new Set() };
   return holder[KEY];
 }

@@ -42,8 +42,16 @@ function shortHash(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * Why these settings: the index is some 12,000 files of 1–2 KB at 10,000
+ * decisions, and setting up zlib's level-9 state with a 32 KB window for each
+ * cost more than compressing it (1.9 s in all). Level 6 with a window no
+ * larger than the file (at least zlib's 512 bytes) makes files 0.1 % larger
+ * in a third of the time; any inflater reads them.
+ */
 function deflate(bytes: Uint8Array): Uint8Array {
-  return packFile(bytes.length, new Uint8Array(deflateRawSync(bytes, { level: 9 })));
+  const windowBits = Math.min(15, Math.max(9, Math.ceil(Math.log2(bytes.length + 1))));
+  return packFile(bytes.length, new Uint8Array(deflateRawSync(bytes, { level: 6, windowBits, memLevel: Math.min(8, windowBits - 6) })));
 }
 
 function frequencies(terms: readonly string[]): Map<string, number> {
