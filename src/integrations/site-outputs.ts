@@ -66,6 +66,7 @@ export function siteOutputs(site: string): AstroIntegration {
       'astro:build:start': () => {
         output = startOutputWorker(site, routes);
         buildOutputs().shellGroups = [];
+        buildOutputs().memo = new Map();
       },
       // Astro has emptied the output folder before this hook: the worker may write into it.
       'astro:build:setup': () => {

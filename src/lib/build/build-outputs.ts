@@ -33,6 +33,8 @@ export interface BuildOutputs {
    * has: site-data.ts takes it from here rather than read it again.
    */
   content?: Content;
+  /** Set during a build: HTML rendered once and repeated, by id (Memo.astro). */
+  memo?: Map<string, string>;
   /** Set during a build: the pages to write from a rendered one (shell-pages.ts). */
   shellGroups?: ShellGroup[];
 }
