@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import node from '@astrojs/node';
-import preact from '@astrojs/preact';
 import { readConfig } from './api/config.ts';
 import { BUILT_FOR_FILE } from './scripts/built-for.ts';
 import { siteOutputs } from './src/integrations/site-outputs.ts';
+import { preactIslands } from './src/integrations/preact-islands.ts';
 
 // One source of the public origin for the build and the server: PUBLIC_URL, or
 // http://localhost:$PORT when unset, as the server reads it. The open data, the
@@ -46,7 +46,7 @@ export default defineConfig({
   trailingSlash: 'always',
   adapter: node({ mode: 'standalone' }),
   integrations: [
-    preact(),
+    preactIslands(),
     recordOrigin(publicUrl),
     // The worker-made files, the pages written from shells, and the sitemap of every public page
     // (noindex pages — withdrawn or expired decisions, parties with nothing listed — stay out of it).
