@@ -15,6 +15,8 @@ interface OutputWorker {
   worker: Worker;
   /** Resolves with the number of files written once the worker has written them all. */
   done: Promise<number>;
+  /** Resolves once the worker has handed over the content, or has stopped without it. */
+  content: Promise<void>;
 }
 
 /**
@@ -26,9 +28,14 @@ function startOutputWorker(site: string, routes: OffloadedRoute[]): OutputWorker
   const worker = new Worker(new URL('../lib/build/output-worker.ts', import.meta.url), { workerData: { site, routes } });
   let gotManifest: (m: SearchManifest) => void = () => {};
   const searchManifest = new Promise<SearchManifest>((resolve) => (gotManifest = resolve));
+  let gotContent: () => void = () => {};
+  const content = new Promise<void>((resolve) => (gotContent = resolve));
   const done = new Promise<number>((resolve, reject) => {
     worker.on('message', (message: { type: 'content'; content: Content } | { type: 'manifest'; manifest: SearchManifest } | { type: 'done'; count: number }) => {
-      if (message.type === 'content') buildOutputs().content = message.content;
+      if (message.type === 'content') {
+        buildOutputs().content = message.content;
+        gotContent();
+      }
       else if (message.type === 'manifest') gotManifest(message.manifest);
       else resolve(message.count);
     });
@@ -37,8 +44,10 @@ function startOutputWorker(site: string, routes: OffloadedRoute[]): OutputWorker
   });
   // A failure is reported where the build waits for the worker, in astro:build:generated; the search page waits for the manifest.
   done.catch(() => {});
+  // Without it (a content error), the pages read the content themselves and report the error as in `astro dev`.
+  done.then(gotContent, gotContent);
   buildOutputs().offloaded = routes.includes(SEARCH_INDEX_ROUTE) ? { searchManifest: Promise.race([searchManifest, done.then(() => searchManifest)]) } : {};
-  return { worker, done };
+  return { worker, done, content };
 }
 
 /**
@@ -71,6 +80,10 @@ export function siteOutputs(site: string): AstroIntegration {
       // Astro has emptied the output folder before this hook: the worker may write into it.
       'astro:build:setup': () => {
         output?.worker.postMessage({ type: 'write', dir: clientDir });
+      },
+      // Just before Astro renders the pages: they take the content the worker read rather than read it again.
+      'astro:build:ssr': async () => {
+        await output?.content;
       },
       'astro:build:generated': async ({ dir, logger }) => {
         const root = fileURLToPath(dir);

@@ -20,7 +20,7 @@
 //   and the shell's own parts are captured the same way, so a component that
 //   renders differently in the bulk page than in its page fails the build.
 // In `astro dev` the routes render every page themselves.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOutputs } from './build-outputs.ts';
 import { escapeAttribute, escapeText } from '../html/escape.ts';
@@ -41,6 +41,12 @@ export interface ShellPage extends ShellMeta {
   body: string;
 }
 
+/** A page as written: the captured parts stay the UTF-8 bytes they were kept as. */
+export interface WrittenPage extends ShellMeta {
+  head: string | Buffer;
+  body: string | Buffer;
+}
+
 /** A route's pages written from a rendered one (the shell): one shell per noindex value. */
 export interface ShellGroup {
   /** Base.astro's `section` on these pages, and the site's title that follows each page's own. */
@@ -48,7 +54,7 @@ export interface ShellGroup {
   siteTitle: string;
   shells(): ShellPage[];
   /** The pages to write, made one at a time. */
-  pages(): Iterable<ShellPage>;
+  pages(): Iterable<WrittenPage>;
   /** A captured route's key, the route, and the parts the bulk pages rendered for each page, by path. */
   captured?: { key: string; route: CapturedRoute<unknown>; parts: Map<string, CapturedParts> };
 }
@@ -105,6 +111,8 @@ interface CapturedParts {
   body?: Buffer;
 }
 
+const EMPTY = Buffer.alloc(0);
+
 /** The registered group of the captured route `key`. */
 function capturedGroup(key: string): ShellGroup | undefined {
   return buildOutputs().shellGroups?.find((g) => g.captured?.key === key);
@@ -125,16 +133,19 @@ export function capturedByAstro<T>(key: string, items: () => readonly T[], optio
   const shells = shellItems(all, (item) => options.meta(item).noindex);
   const route: CapturedRoute<T> = { rendered: [...shells], captured: all, meta: options.meta };
   const parts = new Map<string, CapturedParts>();
-  const partsOf = (item: T): ShellPage => {
+  const partsOf = (item: T): WrittenPage & { head: Buffer; body: Buffer } => {
     const meta = options.meta(item);
     const own = parts.get(meta.path);
     if (own?.body === undefined) throw new Error(`Expected the bulk pages to have rendered the body of ${meta.path}.`);
-    return { ...meta, head: own.head?.toString('utf8') ?? '', body: own.body.toString('utf8') };
+    return { ...meta, head: own.head ?? EMPTY, body: own.body };
   };
   groups.push({
     section: options.section,
     siteTitle: options.siteTitle,
-    shells: () => [...shells].map(partsOf),
+    shells: () => [...shells].map((item) => {
+      const page = partsOf(item);
+      return { ...page, head: page.head.toString('utf8'), body: page.body.toString('utf8') };
+    }),
     *pages() {
       for (const item of all) {
         if (shells.has(item)) continue;
@@ -164,14 +175,15 @@ export const SHELL_BODIES_PATH = '/shell-bodies/';
 
 // Base.astro's icon link, which its head slot follows.
 const ICON = '<link rel="icon" href="/favicon.svg" type="image/svg+xml">';
+const ICON_BYTES = Buffer.from(ICON);
 
 /** Where each page's own parts go, in the order they appear. */
-type Part = (page: ShellPage, group: ShellGroup) => string;
+type Part = (page: WrittenPage, group: ShellGroup) => (string | Buffer)[];
 const PARTS: Part[] = [
-  (page, group) => `<title>${escapeText(pageTitle(page.title, group.section, group.siteTitle))}</title>`,
-  (page) => `<meta name="description" content="${escapeAttribute(page.description)}">`,
-  (page) => ICON + page.head,
-  (page) => page.body,
+  (page, group) => [`<title>${escapeText(pageTitle(page.title, group.section, group.siteTitle))}</title>`],
+  (page) => [`<meta name="description" content="${escapeAttribute(page.description)}">`],
+  (page) => [ICON_BYTES, page.head],
+  (page) => [page.body],
 ];
 
 /** A rendered page cut at its own parts: the text around them. */
@@ -179,7 +191,7 @@ function cut(html: string, shell: ShellPage, group: ShellGroup): string[] {
   const around: string[] = [];
   let from = 0;
   for (const part of PARTS) {
-    const own = part(shell, group);
+    const own = part(shell, group).join('');
     const at = html.indexOf(own, from);
     if (at < 0 || html.indexOf(own, at + 1) >= 0) throw new Error(`Expected ${shell.path} to contain, once and in order, ${own.slice(0, 80)}…`);
     around.push(html.slice(from, at));
@@ -202,15 +214,28 @@ export function writeShellPages(root: string): { written: number; listed: string
   const listed: string[] = [];
   let written = 0;
   for (const group of outputs.shellGroups ?? []) {
-    const templates = new Map(group.shells().map((shell) => [shell.noindex, cut(readFileSync(join(root, shell.path, 'index.html'), 'utf8'), shell, group)]));
+    const templates = new Map(
+      group.shells().map((shell) => [shell.noindex, cut(readFileSync(join(root, shell.path, 'index.html'), 'utf8'), shell, group).map((text) => Buffer.from(text))]),
+    );
     for (const page of group.pages()) {
       const around = templates.get(page.noindex);
       if (!around) throw new Error(`Expected a rendered page with noindex ${page.noindex} to write ${page.path} from.`);
-      let html = around[0]!;
-      PARTS.forEach((part, i) => (html += part(page, group) + around[i + 1]!));
+      // Written as bytes, piece by piece: the captured parts are never decoded and joined again.
+      const pieces: Buffer[] = [around[0]!];
+      PARTS.forEach((part, i) => {
+        for (const piece of part(page, group)) pieces.push(typeof piece === 'string' ? Buffer.from(piece) : piece);
+        pieces.push(around[i + 1]!);
+      });
       const folder = join(root, page.path);
       mkdirSync(folder, { recursive: true });
-      writeFileSync(join(folder, 'index.html'), html);
+      const fd = openSync(join(folder, 'index.html'), 'w');
+      try {
+        const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
+        const wrote = writevSync(fd, pieces);
+        if (wrote !== size) throw new Error(`Expected to write ${size} bytes of ${page.path}; wrote ${wrote} (is the disk full?).`);
+      } finally {
+        closeSync(fd);
+      }
       written++;
       if (page.noindex) outputs.unlisted.add(urlPath(page.path));
       else listed.push(page.path);

@@ -34,8 +34,8 @@ function toJson(title: string, key: string, rows: readonly object[]): string {
   );
 }
 
-function decisionFiles(base: string, title: string, group: DataFile['group'], decisions: readonly Decision[], siteUrl: string): DataFile[] {
-  const rows = () => decisions.map((d) => openDataRow(d, siteUrl));
+function decisionFiles(base: string, title: string, group: DataFile['group'], decisions: readonly Decision[], rowOf: (d: Decision) => object): DataFile[] {
+  const rows = () => decisions.map(rowOf);
   return [
     { path: `${base}.csv`, title, format: 'csv', group, count: decisions.length, body: () => toCsv(rows(), DECISION_COLUMNS) },
     { path: `${base}.json`, title, format: 'json', group, count: decisions.length, body: () => toJson(title, 'decisions', rows()) },
@@ -52,19 +52,31 @@ export function dataFiles(siteUrl: string): DataFile[] {
   const { offices } = getContent();
   const groups = (kind: 'county' | 'year') => {
     const by = new Map<string, Decision[]>();
-    for (const d of listed) by.set(filterValueOf(d, kind), [...(by.get(filterValueOf(d, kind)) ?? []), d]);
+    for (const d of listed) {
+      const key = filterValueOf(d, kind);
+      const group = by.get(key);
+      if (group) group.push(d);
+      else by.set(key, [d]);
+    }
     return by;
+  };
+  // Each decision is in six files (all, its county, its year; CSV and JSON): its row is made once.
+  const made = new Map<Decision, object>();
+  const rowOf = (d: Decision) => {
+    let row = made.get(d);
+    if (!row) made.set(d, (row = openDataRow(d, siteUrl)));
+    return row;
   };
   const byCounty = groups('county');
   const byYear = groups('year');
   const withdrawn = withdrawnDecisions();
   const ended = endedDecisions(siteUrl);
   return [
-    ...decisionFiles('/data/decisions', '公示中的全部处罚决定', 'decisions', listed, siteUrl),
+    ...decisionFiles('/data/decisions', '公示中的全部处罚决定', 'decisions', listed, rowOf),
     ...offices
       .filter((o) => o.role === 'county')
-      .flatMap((o) => decisionFiles(`/data/county/${o.code}`, `${countyName(o.code)}的处罚决定`, 'county', byCounty.get(o.code) ?? [], siteUrl)),
-    ...[...byYear.keys()].sort().reverse().flatMap((y) => decisionFiles(`/data/year/${y}`, `${y}年作出的处罚决定`, 'year', byYear.get(y) ?? [], siteUrl)),
+      .flatMap((o) => decisionFiles(`/data/county/${o.code}`, `${countyName(o.code)}的处罚决定`, 'county', byCounty.get(o.code) ?? [], rowOf)),
+    ...[...byYear.keys()].sort().reverse().flatMap((y) => decisionFiles(`/data/year/${y}`, `${y}年作出的处罚决定`, 'year', byYear.get(y) ?? [], rowOf)),
     { path: '/data/withdrawn.csv', title: '已撤回的处罚决定', format: 'csv', group: 'log', count: withdrawn.length, body: () => toCsv(withdrawn.map((d) => withdrawnRow(d, siteUrl)), WITHDRAWN_COLUMNS) },
     { path: '/data/withdrawn.json', title: '已撤回的处罚决定', format: 'json', group: 'log', count: withdrawn.length, body: () => toJson('已撤回的处罚决定', 'withdrawn', withdrawn.map((d) => withdrawnRow(d, siteUrl))) },
     { path: '/data/ended.csv', title: '公示期届满或信用修复后终止公示的决定', format: 'csv', group: 'log', count: ended.length, body: () => toCsv(ended, ENDED_COLUMNS) },
