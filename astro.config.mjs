@@ -56,4 +56,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   compressHTML: true,
   devToolbar: { enabled: false },
+  // The benchmarks' corpora and builds (tens of thousands of files) would exhaust `astro dev`'s file watchers.
+  vite: { server: { watch: { ignored: ['**/bench-out/**'] } } },
 });
