@@ -88,3 +88,14 @@ test('each county, category and year list shows exactly its decisions in order, 
   }
   expect(checked, 'lists with decisions').toBeGreaterThan(counties.length);
 });
+
+test('the bulk pages the build renders the bodies in are gone from the site and were never in the sitemap', async ({ request }) => {
+  for (const path of ['/shell-bodies/decisions-0/', '/shell-bodies/decision-list-0/', '/shell-bodies/decision-filter-0/']) {
+    expect((await request.get(path)).status(), path).toBe(404);
+  }
+  const index = await (await request.get('/sitemap-index.xml')).text();
+  const maps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+  const urls = (await Promise.all(maps.map(async (m) => (await request.get(m)).text()))).join('');
+  expect(urls).toContain('/decisions/page/2/');
+  expect(urls).not.toContain('/shell-bodies/');
+});

@@ -96,7 +96,6 @@ export interface CapturedRoute<T> {
   rendered: T[];
   /** In a build, every item (shells too), whose parts the bulk pages render; none in `astro dev`. */
   captured: readonly T[];
-  meta(item: T): ShellMeta;
 }
 
 /**
@@ -126,12 +125,12 @@ function capturedGroup(key: string): ShellGroup | undefined {
  */
 export function capturedByAstro<T>(key: string, items: () => readonly T[], options: { section: string; siteTitle: string; meta(item: T): ShellMeta }): CapturedRoute<T> {
   const groups = buildOutputs().shellGroups;
-  if (!groups) return { rendered: [...items()], captured: [], meta: options.meta };
+  if (!groups) return { rendered: [...items()], captured: [] };
   const known = capturedGroup(key);
   if (known?.captured) return known.captured.route as CapturedRoute<T>;
   const all = items();
   const shells = shellItems(all, (item) => options.meta(item).noindex);
-  const route: CapturedRoute<T> = { rendered: [...shells], captured: all, meta: options.meta };
+  const route: CapturedRoute<T> = { rendered: [...shells], captured: all };
   const parts = new Map<string, CapturedParts>();
   const partsOf = (item: T): WrittenPage & { head: Buffer; body: Buffer } => {
     const meta = options.meta(item);
